@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+// The caesar toolkit: a text pipeline, classical Caesar cryptanalysis and hand-written
+// recurrent networks, one module per concept (see README.md, "Architecture").
+import PackageDescription
+
+// The numeric kernels are plain Swift SIMD code; without a target CPU, SIMD
+// `addingProduct` becomes a libm `fmaf` call per lane (PLATFORM.md). x86-64-v3 is
+// AVX2 + FMA, which every x86 machine of the last decade has.
+#if arch(x86_64)
+let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
+#else
+let kernelFlags: [SwiftSetting] = []
+#endif
+
+let package = Package(
+    name: "caesar",
+    products: [
+        .executable(name: "caesar", targets: ["caesar"]),
+        .library(name: "CaesarIO", targets: ["CaesarIO"]),
+        .library(name: "CaesarText", targets: ["CaesarText"]),
+        .library(name: "CaesarCipher", targets: ["CaesarCipher"]),
+        .library(name: "CaesarNeural", targets: ["CaesarNeural"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // C shims: no public Swift API, no system header in their public headers.
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+
+        // Libraries.
+        .target(name: "CaesarIO"),
+        .target(name: "CaesarText", dependencies: ["CICU"]),
+        .target(name: "CaesarCipher"),
+        .target(name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO"], swiftSettings: kernelFlags),
+
+        // The command-line tool: one subcommand a file.
+        .executableTarget(
+            name: "caesar",
+            dependencies: [
+                "CaesarIO", "CaesarText", "CaesarCipher", "CaesarNeural",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests mirror the modules.
+        .testTarget(
+            name: "CaesarTextTests",
+            dependencies: [
+                "CaesarText",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "CaesarIOTests", dependencies: ["CaesarIO"]),
+        .testTarget(name: "CaesarCipherTests", dependencies: ["CaesarCipher"]),
+        .testTarget(name: "CaesarNeuralTests", dependencies: ["CaesarNeural"]),
+        .testTarget(name: "CaesarCLITests", dependencies: ["caesar"]),
+    ]
+)

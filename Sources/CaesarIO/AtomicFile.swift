@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Whole-file reads and atomic whole-file writes (temporary file, fsync, rename), shared by
+/// text output and model files.
+public enum AtomicFile {
+    /// Writes `bytes` to `path` so that readers see either the old file or the complete new one.
+    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let (fd, temporary) = try createTemporary(beside: path)
+        do {
+            try writeAll(bytes.assumingMemoryBound(to: UInt8.self), to: fd, name: "'\(path)'")
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        try commit(descriptor: fd, temporary: temporary, to: path)  // closes fd, cleans up on failure
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { try write($0, to: path) }
+    }
+
+    /// Reads a whole file, refusing files larger than `limit` bytes.
+    public static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOError.cannotOpen(path: path, reason: IOError.reason()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw IOError.cannotRead(source: "'\(path)'", reason: IOError.reason()) }
+        guard info.st_mode & S_IFMT != S_IFDIR else {
+            throw IOError.cannotRead(source: "'\(path)'", reason: "it is a directory")
+        }
+        guard Int(info.st_size) <= limit else { throw IOError.tooLarge(source: "'\(path)'", limit: limit) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n == 0 { break }  // the file shrank while we read it
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IOError.cannotRead(source: "'\(path)'", reason: IOError.reason())
+            }
+            filled += n
+        }
+        return Array(bytes[..<filled])
+    }
+
+    /// Opens a new temporary file in the destination's folder (so `rename` is atomic).
+    static func createTemporary(beside path: String) throws -> (Int32, String) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard !base.isEmpty else { throw IOError.cannotWrite(destination: "'\(path)'", reason: "it names a folder, not a file") }
+        var template = Array("\(folder).\(base).XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw IOError.cannotWrite(destination: "'\(path)'", reason: IOError.reason()) }
+        fchmod(fd, 0o644)
+        return (fd, String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+
+    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32, name: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n >= 0 {
+                offset += n
+            } else if errno == EPIPE {
+                throw IOError.brokenPipe
+            } else if errno != EINTR {
+                throw IOError.cannotWrite(destination: name, reason: IOError.reason())
+            }
+        }
+    }
+
+    static func commit(descriptor fd: Int32, temporary: String, to path: String) throws {
+        guard fsync(fd) == 0 else {
+            let reason = IOError.reason()
+            close(fd)
+            unlink(temporary)
+            throw IOError.cannotWrite(destination: "'\(path)'", reason: reason)
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let reason = IOError.reason()
+            unlink(temporary)
+            throw IOError.cannotWrite(destination: "'\(path)'", reason: reason)
+        }
+    }
+}

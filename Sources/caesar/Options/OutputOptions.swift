@@ -1,0 +1,21 @@
+import ArgumentParser
+import CaesarIO
+
+/// Where results go and in which form.
+struct OutputOptions: ParsableArguments {
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the result to this file (replaced atomically) instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func validate() throws {
+        if output == "" {
+            throw ValidationError("--output needs a file path")
+        }
+    }
+
+    func open() throws -> TextOutput {
+        try TextOutput(output.map { .file(path: $0) } ?? .standardOutput)
+    }
+}
