@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .executable(name: "caesar", targets: ["caesar"]),
         .library(name: "CaesarIO", targets: ["CaesarIO"]),
+        .library(name: "CaesarRandom", targets: ["CaesarRandom"]),
         .library(name: "CaesarText", targets: ["CaesarText"]),
         .library(name: "CaesarCipher", targets: ["CaesarCipher"]),
         .library(name: "CaesarNeural", targets: ["CaesarNeural"]),
@@ -41,15 +42,16 @@ let package = Package(
 
         // Libraries.
         .target(name: "CaesarIO"),
+        .target(name: "CaesarRandom"),
         .target(name: "CaesarText", dependencies: ["CICU"]),
-        .target(name: "CaesarCipher"),
-        .target(name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO"], swiftSettings: kernelFlags),
+        .target(name: "CaesarCipher", dependencies: ["CaesarRandom"]),
+        .target(name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom"], swiftSettings: kernelFlags),
 
         // The command-line tool: one subcommand a file.
         .executableTarget(
             name: "caesar",
             dependencies: [
-                "CaesarIO", "CaesarText", "CaesarCipher", "CaesarNeural",
+                "CaesarIO", "CaesarRandom", "CaesarText", "CaesarCipher", "CaesarNeural",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +65,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CaesarIOTests", dependencies: ["CaesarIO"]),
+        .testTarget(name: "CaesarRandomTests", dependencies: ["CaesarRandom"]),
         .testTarget(name: "CaesarCipherTests", dependencies: ["CaesarCipher"]),
         .testTarget(name: "CaesarNeuralTests", dependencies: ["CaesarNeural"]),
         .testTarget(name: "CaesarCLITests", dependencies: ["caesar"]),
