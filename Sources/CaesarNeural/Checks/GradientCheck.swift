@@ -1,0 +1,74 @@
+/// Backpropagation checked against finite differences, tensor by tensor, in `Double`.
+///
+/// For each checked parameter θ_k the numerical derivative is the central difference
+/// D(ε) = (L(θ + ε·e_k) − L(θ − ε·e_k)) / 2ε, refined by Richardson extrapolation,
+/// (4·D(ε/2) − D(ε)) / 3, which cancels the ε² error term; what remains is rounding,
+/// about 1e-11 for a loss of order one.
+///
+/// The error measure is the relative error |a − n| / max(|a|, |n|, floor) between the
+/// analytic gradient a (from BPTT) and the numerical one n; the floor (1e-6 by default) keeps
+/// gradients that are zero up to rounding from counting as large relative errors.
+public enum GradientCheck {
+    public struct TensorReport: Equatable, Sendable, Codable {
+        public let name: String
+        public let shape: [Int]
+        /// Elements compared.
+        public let checked: Int
+        public let maxRelativeError: Double
+        public let maxAbsoluteError: Double
+        /// The analytic and numerical gradient where the relative error is largest.
+        public let worstAnalytic: Double
+        public let worstNumerical: Double
+    }
+
+    public struct Report: Equatable, Sendable, Codable {
+        public let tensors: [TensorReport]
+        public let epsilon: Double
+        public let floor: Double
+        public var maxRelativeError: Double { tensors.map(\.maxRelativeError).max() ?? 0 }
+        public func passed(tolerance: Double = 1e-6) -> Bool { maxRelativeError < tolerance }
+    }
+
+    /// Compares BPTT's gradient of `batch`'s loss with finite differences for every parameter
+    /// (or the first `limit` elements of each tensor). `carry` selects truncation as in
+    /// ``SequenceModel/lossAndGradients(_:carry:)``: the check then verifies the truncated
+    /// gradient against finite differences of a loss whose carried gradient is cut the same
+    /// way, so it only applies to full BPTT (nil); truncation has its own tests.
+    @_specialize(exported: true, where Scalar == Double)
+    public static func run<Scalar: NeuralScalar>(
+        model: SequenceModel<Scalar>, batch: SequenceBatch, epsilon: Double = 1e-3, floor: Double = 1e-6,
+        limit: Int? = nil
+    ) -> Report {
+        model.gradients.zero()
+        model.lossAndGradients(batch)
+        let analytic = model.gradients.values
+        let original = model.parameters.values
+
+        func loss(at k: Int, plus delta: Double) -> Double {
+            model.parameters.values[k] = Scalar(Double(original[k]) + delta)
+            defer { model.parameters.values[k] = original[k] }
+            return model.loss(batch)
+        }
+        func centralDifference(_ k: Int, _ h: Double) -> Double {
+            (loss(at: k, plus: h) - loss(at: k, plus: -h)) / (2 * h)
+        }
+
+        var reports: [TensorReport] = []
+        for entry in model.parameters.layout.entries {
+            var worst = (relative: 0.0, absolute: 0.0, analytic: 0.0, numerical: 0.0)
+            let indices = entry.range.prefix(limit ?? entry.count)
+            for k in indices {
+                let numerical = (4 * centralDifference(k, epsilon / 2) - centralDifference(k, epsilon)) / 3
+                let a = Double(analytic[k])
+                let absolute = abs(a - numerical)
+                let relative = absolute / max(abs(a), abs(numerical), floor)
+                if relative > worst.relative { worst = (relative, worst.absolute, a, numerical) }
+                worst.absolute = max(worst.absolute, absolute)
+            }
+            reports.append(TensorReport(
+                name: entry.name, shape: entry.shape, checked: indices.count, maxRelativeError: worst.relative,
+                maxAbsoluteError: worst.absolute, worstAnalytic: worst.analytic, worstNumerical: worst.numerical))
+        }
+        return Report(tensors: reports, epsilon: epsilon, floor: floor)
+    }
+}

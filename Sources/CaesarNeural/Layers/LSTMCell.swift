@@ -1,0 +1,76 @@
+/// The pointwise part of one LSTM step, forward and backward, for B sequences at once.
+///
+/// The layer computes the pre-activations with matrix products,
+/// `a = x·W_ihᵀ + b_ih + h₋₁·W_hhᵀ + b_hh` (B, 4H), blocks in PyTorch's order [i f g o];
+/// this cell does everything elementwise:
+///
+///     i = σ(a_i)   f = σ(a_f)   g = tanh(a_g)   o = σ(a_o)
+///     c = f ⊙ c₋₁ + i ⊙ g
+///     h = o ⊙ tanh(c)
+///
+/// Shapes: `gates` (B, 4H), every other view (B, H). `cPrevious` is nil at the first step
+/// (a zero initial state).
+enum LSTMCell {
+    /// Forward. In: `gates` holds a. Out: `gates` holds [i f g o] (kept for backward), and
+    /// `c`, `tanhC` (kept for backward) and `h`.
+    static func forward<S: NeuralScalar>(
+        gates: MatrixView<S>, cPrevious: MatrixView<S>?,
+        c: MatrixView<S>, tanhC: MatrixView<S>, h: MatrixView<S>
+    ) {
+        let hidden = c.columns
+        precondition(gates.columns == 4 * hidden && gates.rows == c.rows && h.rows == c.rows && h.columns == hidden)
+        for b in 0..<c.rows {
+            let a = gates.base + b * gates.stride
+            S.sigmoid(a, count: 2 * hidden)  // i, f
+            S.tanh(a + 2 * hidden, count: hidden)  // g
+            S.sigmoid(a + 3 * hidden, count: hidden)  // o
+            let cRow = c.base + b * c.stride, tRow = tanhC.base + b * tanhC.stride, hRow = h.base + b * h.stride
+            let cPrev = cPrevious.map { $0.base + b * $0.stride }
+            for j in 0..<hidden {
+                let i = a[j], f = a[hidden + j], g = a[2 * hidden + j]
+                cRow[j] = f * (cPrev?[j] ?? 0) + i * g  // c = f·c₋₁ + i·g
+            }
+            for j in 0..<hidden { tRow[j] = cRow[j] }
+            S.tanh(tRow, count: hidden)  // tanh(c)
+            for j in 0..<hidden {
+                hRow[j] = a[3 * hidden + j] * tRow[j]  // h = o·tanh(c)
+            }
+        }
+    }
+
+    /// Backward, the forward in mirror image.
+    ///
+    /// In: `dh` = ∂L/∂h (from the output above and from step t+1), `dc` = ∂L/∂c arriving from
+    /// step t+1, and the cached `gates` [i f g o], `cPrevious`, `tanhC`.
+    /// Out: `dGates` = ∂L/∂a (B, 4H), and `dc` replaced by ∂L/∂c₋₁ for step t−1.
+    static func backward<S: NeuralScalar>(
+        dh: MatrixView<S>, dc: MatrixView<S>,
+        gates: MatrixView<S>, cPrevious: MatrixView<S>?, tanhC: MatrixView<S>,
+        dGates: MatrixView<S>
+    ) {
+        let hidden = dh.columns
+        precondition(gates.columns == 4 * hidden && dGates.columns == 4 * hidden && dc.columns == hidden)
+        for b in 0..<dh.rows {
+            let a = gates.base + b * gates.stride, da = dGates.base + b * dGates.stride
+            let dhRow = dh.base + b * dh.stride, dcRow = dc.base + b * dc.stride, tRow = tanhC.base + b * tanhC.stride
+            let cPrev = cPrevious.map { $0.base + b * $0.stride }
+            for j in 0..<hidden {
+                let i = a[j], f = a[hidden + j], g = a[2 * hidden + j], o = a[3 * hidden + j]
+                let tc = tRow[j]
+                // h = o·tanh(c)
+                let dO = dhRow[j] * tc
+                let dC = dcRow[j] + dhRow[j] * o * (1 - tc * tc)
+                // c = f·c₋₁ + i·g
+                let dI = dC * g
+                let dG = dC * i
+                let dF = dC * (cPrev?[j] ?? 0)
+                dcRow[j] = dC * f  // ∂L/∂c₋₁: the path through the forget gate
+                // through the gate nonlinearities: σ' = σ(1 − σ), tanh' = 1 − tanh²
+                da[j] = dI * i * (1 - i)
+                da[hidden + j] = dF * f * (1 - f)
+                da[2 * hidden + j] = dG * (1 - g * g)
+                da[3 * hidden + j] = dO * o * (1 - o)
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+/// What a recurrent layer reads: token indices (the first layer: its input is one-hot, so
+/// multiplying by W_ih is a row gather) or the dense output of the layer below.
+enum LayerInput<Scalar: NeuralScalar> {
+    /// `tokens` (T·B), time-major; `weightsTransposed` is W_ihᵀ (V, G), so row v is the
+    /// contribution of token v.
+    case oneHot(tokens: UnsafePointer<Int32>, weightsTransposed: MatrixView<Scalar>)
+    /// The layer below's output (T·B, in).
+    case dense(MatrixView<Scalar>)
+}
+
+/// The activations of one direction of one layer that its backward pass needs.
+struct DirectionCache<Scalar: NeuralScalar> {
+    /// (T·B, G): pre-activations during the forward pass, then the LSTM's gates [i f g o];
+    /// for the RNN, scratch (its cache is h itself).
+    let gates: MatrixView<Scalar>
+    /// (T·B, H), LSTM only: c and tanh(c).
+    let cells: MatrixView<Scalar>?
+    let tanhCells: MatrixView<Scalar>?
+    /// (T·B, H): h, this direction's columns of the layer output (rows D apart).
+    let output: MatrixView<Scalar>
+}
+
+/// Scratch for the backward pass of one direction.
+struct DirectionScratch<Scalar: NeuralScalar> {
+    let dGates: MatrixView<Scalar>  // (T·B, G) ∂L/∂a for every step
+    let dh: MatrixView<Scalar>  // (B, H)
+    let dhNext: MatrixView<Scalar>  // (B, H) ∂L/∂h₋₁ carried to the previous step
+    let dcNext: MatrixView<Scalar>  // (B, H) ∂L/∂c₋₁, LSTM only
+}
+
+/// One direction of one recurrent layer over the T steps of a batch: the forward loop that
+/// stores a cache per step, and the backward loop over the steps in reverse (BPTT).
+///
+/// Shapes (time-major, row r = t·B + b): input x (T·B, in), pre-activations a (T·B, G),
+/// h (T·B, H); W_ih (G, in), W_hh (G, H), biases (G), with G = 4H (LSTM) or H (RNN).
+/// A reversed direction processes t = T−1 … 0; "the previous step" is then t + 1.
+struct RecurrentDirection {
+    let cell: CellKind
+    let inputSize: Int
+    let hiddenSize: Int
+    let reversed: Bool
+    let weightIH: ParameterLayout.Entry
+    let weightHH: ParameterLayout.Entry
+    let biasIH: ParameterLayout.Entry
+    let biasHH: ParameterLayout.Entry
+
+    var gateRows: Int { cell.gatesPerUnit * hiddenSize }
+
+    /// The time index of processing step s.
+    func time(_ s: Int, steps: Int) -> Int { reversed ? steps - 1 - s : s }
+
+    func forward<S: NeuralScalar>(
+        input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, steps T: Int, batch B: Int,
+        cache: DirectionCache<S>
+    ) {
+        let G = gateRows
+        let wIH = MatrixView(p + weightIH.offset, rows: G, columns: inputSize)
+        let wHH = MatrixView(p + weightHH.offset, rows: G, columns: hiddenSize)
+        let bIH = p + biasIH.offset, bHH = p + biasHH.offset
+        let a = cache.gates
+
+        // 1. The input's share of every step at once: a = x·W_ihᵀ + b_ih + b_hh   (T·B, G)
+        for r in 0..<(T * B) {
+            let row = a.base + r * a.stride
+            for k in 0..<G { row[k] = bIH[k] + bHH[k] }
+        }
+        switch input {
+        case .oneHot(let tokens, let wT):  // one-hot x: x·W_ihᵀ is row `token` of W_ihᵀ
+            for r in 0..<(T * B) {
+                let token = Int(tokens[r])
+                precondition(token >= 0 && token < wT.rows, "token \(token) outside the vocabulary of \(wT.rows)")
+                let row = a.base + r * a.stride, source = wT.base + token * wT.stride
+                for k in 0..<G { row[k] += source[k] }
+            }
+        case .dense(let x):
+            gemm(a, x, wIH.T, beta: 1)  // (T·B, in) · (in, G) → (T·B, G)
+        }
+
+        // 2. The recurrence: a_t += h₋₁·W_hhᵀ, then the cell.
+        for s in 0..<T {
+            let t = time(s, steps: T), previous = time(s - 1, steps: T)
+            let at = a.rows(t * B, B)
+            if s > 0 {
+                gemm(at, cache.output.rows(previous * B, B), wHH.T, beta: 1)  // (B, H) · (H, G) → (B, G)
+            }
+            switch cell {
+            case .rnn:
+                RNNCell.forward(preactivation: at, h: cache.output.rows(t * B, B))
+            case .lstm:
+                LSTMCell.forward(
+                    gates: at, cPrevious: s > 0 ? cache.cells!.rows(previous * B, B) : nil,
+                    c: cache.cells!.rows(t * B, B), tanhC: cache.tanhCells!.rows(t * B, B),
+                    h: cache.output.rows(t * B, B))
+            }
+        }
+    }
+
+    /// BPTT. `dOutput` (T·B, H) is ∂L/∂h from above; `carry[s]` scales (0 cuts) the gradient
+    /// passed from step s to step s − 1 (see ``Truncation``). Adds ∂L/∂W and ∂L/∂b into
+    /// `gradients`; for a dense input adds ∂L/∂x into `dInput`, for a one-hot input adds
+    /// ∂L/∂W_ihᵀ row by row into `dWeightIHTransposed` (V, G).
+    func backward<S: NeuralScalar>(
+        input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, gradients g: UnsafeMutablePointer<S>,
+        steps T: Int, batch B: Int, cache: DirectionCache<S>, dOutput: MatrixView<S>, carry: [S],
+        scratch: DirectionScratch<S>, dInput: MatrixView<S>?, dWeightIHTransposed: MatrixView<S>?
+    ) {
+        let G = gateRows, H = hiddenSize
+        let wIH = MatrixView(p + weightIH.offset, rows: G, columns: inputSize)
+        let wHH = MatrixView(p + weightHH.offset, rows: G, columns: H)
+        let dA = scratch.dGates
+
+        // 1. Back through time, the forward loop in mirror image.
+        scratch.dhNext.base.update(repeating: 0, count: B * H)
+        scratch.dcNext.base.update(repeating: 0, count: B * H)
+        for s in stride(from: T - 1, through: 0, by: -1) {
+            let t = time(s, steps: T), previous = time(s - 1, steps: T)
+            // ∂L/∂h_t = ∂L/∂h_t from the layer above + the carry from step s + 1
+            let dOut = dOutput.rows(t * B, B)
+            for b in 0..<B {
+                for j in 0..<H { scratch.dh[b, j] = dOut[b, j] + scratch.dhNext[b, j] }
+            }
+            switch cell {
+            case .rnn:
+                RNNCell.backward(dh: scratch.dh, h: cache.output.rows(t * B, B), dPreactivation: dA.rows(t * B, B))
+            case .lstm:
+                LSTMCell.backward(
+                    dh: scratch.dh, dc: scratch.dcNext, gates: cache.gates.rows(t * B, B),
+                    cPrevious: s > 0 ? cache.cells!.rows(previous * B, B) : nil,
+                    tanhC: cache.tanhCells!.rows(t * B, B), dGates: dA.rows(t * B, B))
+            }
+            guard s > 0 else { break }
+            // a_t = … + h₋₁·W_hhᵀ  ⇒  ∂L/∂h₋₁ = ∂L/∂a_t · W_hh, scaled (or cut) by truncation
+            let factor = carry[s]
+            if factor == 0 {
+                scratch.dhNext.base.update(repeating: 0, count: B * H)
+                scratch.dcNext.base.update(repeating: 0, count: B * H)
+            } else {
+                gemm(scratch.dhNext, dA.rows(t * B, B), wHH, alpha: factor)  // (B, G) · (G, H) → (B, H)
+                if factor != 1 {
+                    for k in 0..<(B * H) { scratch.dcNext.base[k] *= factor }
+                }
+            }
+        }
+
+        // 2. Weight gradients, every step in one product.
+        // ∂L/∂W_hh += Σ_t ∂L/∂a_tᵀ · h₋₁   (G, (T−1)·B) · ((T−1)·B, H) → (G, H)
+        if T > 1 {
+            let dAWithPrevious = reversed ? dA.rows(0, (T - 1) * B) : dA.rows(B, (T - 1) * B)
+            let hPrevious = reversed ? cache.output.rows(B, (T - 1) * B) : cache.output.rows(0, (T - 1) * B)
+            gemm(MatrixView(g + weightHH.offset, rows: G, columns: H), dAWithPrevious.T, hPrevious, beta: 1)
+        }
+        // ∂L/∂b_ih = ∂L/∂b_hh = Σ_rows ∂L/∂a
+        let dbIH = g + biasIH.offset, dbHH = g + biasHH.offset
+        for r in 0..<(T * B) {
+            let row = dA.base + r * dA.stride
+            for k in 0..<G {
+                dbIH[k] += row[k]
+                dbHH[k] += row[k]
+            }
+        }
+        switch input {
+        case .oneHot(let tokens, _):
+            // ∂L/∂W_ihᵀ[token] += ∂L/∂a for every step that read `token`
+            let dWT = dWeightIHTransposed!
+            for r in 0..<(T * B) {
+                let row = dA.base + r * dA.stride, target = dWT.base + Int(tokens[r]) * dWT.stride
+                for k in 0..<G { target[k] += row[k] }
+            }
+        case .dense(let x):
+            gemm(MatrixView(g + weightIH.offset, rows: G, columns: inputSize), dA.T, x, beta: 1)  // (G, T·B) · (T·B, in) → (G, in)
+            if let dInput {
+                gemm(dInput, dA, wIH, beta: 1)  // (T·B, G) · (G, in) → (T·B, in)
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Vectorized `exp`, `tanh` and logistic sigmoid for `Float`, sixteen lanes at a time.
+///
+/// The C library computes one value per call; a recurrent layer needs hundreds of thousands
+/// per batch, so these are the classic Cephes single-precision approximations written on
+/// `SIMD16<Float>`: range reduction plus a short polynomial, accurate to a few units in the
+/// last place over the whole range (tests hold them against the `Double` functions).
+public enum FastMath {
+    public typealias Vector = SIMD16<Float>
+
+    /// Applies `f` to `count` values in place; the tail is padded into one last vector.
+    @inlinable
+    public static func apply(_ x: UnsafeMutablePointer<Float>, count: Int, _ f: (Vector) -> Vector) {
+        var i = 0
+        while i + Vector.scalarCount <= count {
+            let v = UnsafeRawPointer(x + i).loadUnaligned(as: Vector.self)
+            UnsafeMutableRawPointer(x + i).storeBytes(of: f(v), as: Vector.self)
+            i += Vector.scalarCount
+        }
+        if i < count {
+            var v = Vector()
+            for k in 0..<(count - i) { v[k] = x[i + k] }
+            let y = f(v)
+            for k in 0..<(count - i) { x[i + k] = y[k] }
+        }
+    }
+
+    /// e^x: x = n·ln2 + r with |r| ≤ ln2/2, e^r by a degree-6 polynomial, 2^n by exponent bits.
+    @inlinable
+    public static func exp(_ x: Vector) -> Vector {
+        let x = x.clamped(lowerBound: Vector(repeating: -87.33654), upperBound: Vector(repeating: 88.37626))
+        let n = (x * 1.442_695_04 + 0.5).rounded(.down)
+        var r = x - n * 0.693_359_375  // ln 2 split in two parts so n·ln2 is exact
+        r = r - n * -2.121_944_4e-4
+        let z = r * r
+        var p = Vector(repeating: 1.987_569_15e-4)
+        p = p * r + 1.398_199_950_7e-3
+        p = p * r + 8.333_451_907_3e-3
+        p = p * r + 4.166_579_589_4e-2
+        p = p * r + 1.666_666_545_9e-1
+        p = p * r + 5.000_000_120_1e-1
+        let y = p * z + r + 1
+        let bits = (SIMD16<Int32>(n, rounding: .towardZero) &+ 127) &<< 23
+        return y * unsafeBitCast(bits, to: Vector.self)
+    }
+
+    /// tanh x: a polynomial near zero (where 1 − 2/(e^2x + 1) would cancel), that formula elsewhere.
+    @inlinable
+    public static func tanh(_ x: Vector) -> Vector {
+        let z = x * x
+        var p = Vector(repeating: -5.704_988_727_45e-3)
+        p = p * z + 2.063_908_879_54e-2
+        p = p * z - 5.373_971_555_31e-2
+        p = p * z + 1.333_144_220_36e-1
+        p = p * z - 3.333_328_194_22e-1
+        let small = x + x * z * p
+        let magnitude = x.replacing(with: -x, where: x .< 0)
+        let large = 1 - 2 / (exp(2 * magnitude) + 1)
+        let signedLarge = large.replacing(with: -large, where: x .< 0)
+        return signedLarge.replacing(with: small, where: magnitude .< 0.625)
+    }
+
+    /// σ(x) = 1 / (1 + e^(−x)).
+    @inlinable
+    public static func sigmoid(_ x: Vector) -> Vector {
+        1 / (1 + exp(-x))
+    }
+}

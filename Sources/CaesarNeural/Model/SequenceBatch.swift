@@ -1,0 +1,61 @@
+/// B sequences of T steps, time-major: the token of sequence b at step t is at `t·B + b`.
+public struct SequenceBatch: Equatable, Sendable {
+    /// T
+    public let steps: Int
+    /// B
+    public let size: Int
+    /// Input token indices (T·B).
+    public var inputs: [Int32]
+    /// Target class indices (T·B); empty for inference.
+    public var targets: [Int32]
+    /// Targets with this value add nothing to the loss (padding).
+    public var ignoredTarget: Int32?
+
+    public init(steps: Int, size: Int, inputs: [Int32], targets: [Int32] = [], ignoredTarget: Int32? = nil) {
+        precondition(steps > 0 && size > 0, "a batch needs at least one step and one sequence")
+        precondition(inputs.count == steps * size, "\(inputs.count) inputs for \(steps) steps × \(size) sequences")
+        precondition(targets.isEmpty || targets.count == steps * size, "\(targets.count) targets for \(steps) × \(size)")
+        self.steps = steps
+        self.size = size
+        self.inputs = inputs
+        self.targets = targets
+        self.ignoredTarget = ignoredTarget
+    }
+
+    /// Builds a time-major batch from B sequences of equal length, each given in time order.
+    public init(sequences: [[Int32]], targets: [[Int32]] = [], ignoredTarget: Int32? = nil) {
+        precondition(!sequences.isEmpty, "a batch needs at least one sequence")
+        let T = sequences[0].count, B = sequences.count
+        precondition(sequences.allSatisfy { $0.count == T } && targets.allSatisfy { $0.count == T },
+                     "the sequences of a batch must have equal lengths")
+        var inputs = [Int32](repeating: 0, count: T * B)
+        var flatTargets = [Int32](repeating: 0, count: targets.isEmpty ? 0 : T * B)
+        for b in 0..<B {
+            for t in 0..<T {
+                inputs[t * B + b] = sequences[b][t]
+                if !targets.isEmpty { flatTargets[t * B + b] = targets[b][t] }
+            }
+        }
+        self.init(steps: T, size: B, inputs: inputs, targets: flatTargets, ignoredTarget: ignoredTarget)
+    }
+
+    /// Sequences `range` of every step, as a batch of their own.
+    public func sequences(_ range: Range<Int>) -> SequenceBatch {
+        precondition(range.lowerBound >= 0 && range.upperBound <= size && !range.isEmpty)
+        var inputs: [Int32] = [], targets: [Int32] = []
+        inputs.reserveCapacity(steps * range.count)
+        for t in 0..<steps {
+            inputs.append(contentsOf: self.inputs[(t * size + range.lowerBound)..<(t * size + range.upperBound)])
+            if !self.targets.isEmpty {
+                targets.append(contentsOf: self.targets[(t * size + range.lowerBound)..<(t * size + range.upperBound)])
+            }
+        }
+        return SequenceBatch(steps: steps, size: range.count, inputs: inputs, targets: targets, ignoredTarget: ignoredTarget)
+    }
+
+    /// How many targets count in the loss.
+    public var countedTargets: Int {
+        guard let ignoredTarget else { return targets.count }
+        return targets.reduce(0) { $0 + ($1 == ignoredTarget ? 0 : 1) }
+    }
+}

@@ -1,0 +1,245 @@
+import CaesarRandom
+
+/// A many-to-many recurrent network: one-hot tokens in, a stack of RNN or LSTM layers
+/// (optionally bidirectional), a linear head and softmax at every step.
+///
+/// The model owns its ``parameters`` and a ``gradients`` set of the same layout.
+/// ``lossAndGradients(_:carry:)`` runs the forward pass, the fused softmax–cross-entropy, and
+/// BPTT, adding ∂L/∂θ into `gradients`; an optimizer then updates `parameters`. The B sequences
+/// of a batch are split between ``threads`` workers, each with its own activations and
+/// gradient buffer, summed in a fixed order: results depend on the thread count but are
+/// reproducible bit for bit for a given one.
+public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
+    public let architecture: Architecture
+    public var parameters: ParameterSet<Scalar>
+    public var gradients: ParameterSet<Scalar>
+    /// Workers a batch is split between (its sequences, not its steps, are divided).
+    public var threads: Int
+
+    let directions: [[RecurrentDirection]]
+    let head: LinearHead
+    private var workspaces: [Workspace<Scalar>] = []
+    /// W_ihᵀ (V, G) of each direction of the first layer, refreshed every pass: with
+    /// one-hot input, the input product becomes a gather of contiguous rows.
+    private let oneHotWeights: [Buffer<Scalar>]
+
+    public init(architecture: Architecture, parameters: ParameterSet<Scalar>, threads: Int = 2) {
+        precondition(parameters.layout == ParameterLayout(architecture), "parameters do not match \(architecture)")
+        precondition(threads > 0, "at least one thread")
+        self.architecture = architecture
+        self.parameters = parameters
+        self.gradients = ParameterSet(layout: parameters.layout)
+        self.threads = threads
+        let layout = parameters.layout
+        directions = (0..<architecture.layers).map { layer in
+            (0..<architecture.directions).map { direction in
+                let suffix = "l\(layer)" + (direction == 1 ? "_reverse" : "")
+                return RecurrentDirection(
+                    cell: architecture.cell, inputSize: architecture.inputSize(ofLayer: layer),
+                    hiddenSize: architecture.hiddenSize, reversed: direction == 1,
+                    weightIH: layout.entry("rnn.weight_ih_\(suffix)"), weightHH: layout.entry("rnn.weight_hh_\(suffix)"),
+                    biasIH: layout.entry("rnn.bias_ih_\(suffix)"), biasHH: layout.entry("rnn.bias_hh_\(suffix)"))
+            }
+        }
+        head = LinearHead(weight: layout.entry("out.weight"), bias: layout.entry("out.bias"))
+        oneHotWeights = (0..<architecture.directions).map { _ in
+            Buffer(count: architecture.inputSize * architecture.gateRows)
+        }
+    }
+
+    /// A new model initialized as PyTorch does (``Initialization/pytorchDefault(_:random:as:)``).
+    public convenience init(architecture: Architecture, seed: UInt64, threads: Int = 2) {
+        var random = SeededGenerator(seed: seed)
+        let parameters = Initialization.pytorchDefault(architecture, random: &random, as: Scalar.self)
+        self.init(architecture: architecture, parameters: parameters, threads: threads)
+    }
+
+    // MARK: - Inference
+
+    /// The logits of every step and sequence, (T·B, O) time-major.
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
+    public func logits(_ batch: SequenceBatch) -> Matrix<Scalar> {
+        let O = architecture.outputSize
+        var result = Matrix<Scalar>(rows: batch.steps * batch.size, columns: O)
+        result.values.withUnsafeMutableBufferPointer { out in
+            run(batch) { _, worker, part, range, p in
+                self.forward(worker, part, parameters: p)
+                // Scatter the part's rows back to their places in the whole batch.
+                for t in 0..<batch.steps {
+                    for (k, b) in range.enumerated() {
+                        let source = worker.logits.base + (t * part.size + k) * O
+                        let target = out.baseAddress! + (t * batch.size + b) * O
+                        target.update(from: source, count: O)
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The mean cross-entropy of a batch without touching the gradients.
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
+    public func loss(_ batch: SequenceBatch) -> Double {
+        precondition(!batch.targets.isEmpty, "the loss needs targets")
+        let total = Double(batch.countedTargets)
+        let sums = perWorkerSums(batch) { worker, part, p in
+            self.forward(worker, part, parameters: p)
+            return self.softmaxCrossEntropy(worker, part, scale: 0)
+        }
+        return total > 0 ? sums / total : 0
+    }
+
+    // MARK: - Training
+
+    /// Forward, loss and BPTT for one batch: returns the mean cross-entropy over the counted
+    /// targets and adds its gradient into ``gradients`` (which the caller zeroes between
+    /// optimizer steps). `carry` comes from ``Truncation/carryFactors(steps:random:)``;
+    /// nil means full BPTT.
+    @discardableResult
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
+    public func lossAndGradients(_ batch: SequenceBatch, carry: [Double]? = nil) -> Double {
+        precondition(!batch.targets.isEmpty, "training needs targets")
+        precondition(carry == nil || carry!.count == batch.steps, "one carry factor per step")
+        let total = batch.countedTargets
+        guard total > 0 else { return 0 }
+        let factors = (carry ?? [Double](repeating: 1, count: batch.steps)).map { Scalar($0) }
+        let scale = 1 / Scalar(total)
+        let sum = perWorkerSums(batch) { worker, part, p in
+            worker.gradients.zero()
+            self.forward(worker, part, parameters: p)
+            let loss = self.softmaxCrossEntropy(worker, part, scale: scale)
+            self.backward(worker, part, parameters: p, carry: factors)
+            return loss
+        }
+        // Sum the workers' gradients in a fixed order, so runs reproduce exactly.
+        let n = parameters.layout.totalCount
+        gradients.values.withUnsafeMutableBufferPointer { g in
+            for worker in workspaces.prefix(workerCount(for: batch)) {
+                for k in 0..<n { g[k] += worker.gradients.base[k] }
+            }
+        }
+        return sum / Double(total)
+    }
+
+    // MARK: - Passes of one worker
+
+    private func workerCount(for batch: SequenceBatch) -> Int { min(threads, batch.size) }
+
+    /// Runs `body` on every worker's part and adds up what the workers return, in worker order.
+    private func perWorkerSums(
+        _ batch: SequenceBatch, _ body: (Workspace<Scalar>, SequenceBatch, UnsafeMutablePointer<Scalar>) -> Double
+    ) -> Double {
+        let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: workerCount(for: batch))
+        defer { sums.deallocate() }
+        run(batch) { w, worker, part, _, p in sums[w] = body(worker, part, p) }
+        return sums.reduce(0, +)
+    }
+
+    /// Splits the batch's sequences between workers and runs `body` on each part in parallel.
+    private func run(
+        _ batch: SequenceBatch,
+        _ body: (Int, Workspace<Scalar>, SequenceBatch, Range<Int>, UnsafeMutablePointer<Scalar>) -> Void
+    ) {
+        let workers = workerCount(for: batch)
+        var ranges: [Range<Int>] = []
+        for w in 0..<workers {
+            ranges.append((batch.size * w / workers)..<(batch.size * (w + 1) / workers))
+        }
+        let parts = workers == 1 ? [batch] : ranges.map { batch.sequences($0) }
+        prepareWorkspaces(parts)
+        parameters.values.withUnsafeMutableBufferPointer { p in
+            let base = p.baseAddress!
+            refreshOneHotWeights(base)
+            Parallel.forEach(workers) { w in body(w, workspaces[w], parts[w], ranges[w], base) }
+        }
+    }
+
+    private func prepareWorkspaces(_ parts: [SequenceBatch]) {
+        for (w, part) in parts.enumerated() {
+            if w < workspaces.count, workspaces[w].steps == part.steps, workspaces[w].batch == part.size { continue }
+            let workspace = Workspace<Scalar>(
+                architecture: architecture, steps: part.steps, batch: part.size,
+                parameterCount: parameters.layout.totalCount)
+            if w < workspaces.count { workspaces[w] = workspace } else { workspaces.append(workspace) }
+        }
+    }
+
+    private func refreshOneHotWeights(_ p: UnsafeMutablePointer<Scalar>) {
+        let V = architecture.inputSize, G = architecture.gateRows
+        for (d, direction) in directions[0].enumerated() {
+            let w = p + direction.weightIH.offset, wT = oneHotWeights[d].base
+            for g in 0..<G {
+                for v in 0..<V { wT[v * G + g] = w[g * V + v] }
+            }
+        }
+    }
+
+    private func input(layer l: Int, direction d: Int, _ w: Workspace<Scalar>, tokens: UnsafePointer<Int32>) -> LayerInput<Scalar> {
+        let a = architecture
+        if l == 0 {
+            return .oneHot(tokens: tokens, weightsTransposed: oneHotWeights[d].view(rows: a.inputSize, columns: a.gateRows))
+        }
+        return .dense(w.layerOutputs[l - 1].view(rows: w.steps * w.batch, columns: a.layerOutputSize))
+    }
+
+    private func forward(_ w: Workspace<Scalar>, _ batch: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>) {
+        let a = architecture, n = batch.steps * batch.size
+        batch.inputs.withUnsafeBufferPointer { tokens in
+            for l in 0..<a.layers {
+                for (d, direction) in directions[l].enumerated() {
+                    direction.forward(
+                        input: input(layer: l, direction: d, w, tokens: tokens.baseAddress!), parameters: p,
+                        steps: batch.steps, batch: batch.size, cache: w.cache(layer: l, direction: d, architecture: a))
+                }
+            }
+        }
+        head.forward(
+            h: w.layerOutputs[a.layers - 1].view(rows: n, columns: a.layerOutputSize), parameters: p,
+            logits: w.logits.view(rows: n, columns: a.outputSize))
+    }
+
+    /// Turns the worker's logits into `scale`·∂L/∂logits; returns the summed loss.
+    private func softmaxCrossEntropy(_ w: Workspace<Scalar>, _ batch: SequenceBatch, scale: Scalar) -> Double {
+        batch.targets.withUnsafeBufferPointer { targets in
+            SoftmaxCrossEntropy.lossAndGradient(
+                logits: w.logits.view(rows: batch.steps * batch.size, columns: architecture.outputSize),
+                targets: targets.baseAddress!, ignored: batch.ignoredTarget, scale: scale
+            ).sum
+        }
+    }
+
+    private func backward(_ w: Workspace<Scalar>, _ batch: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>, carry: [Scalar]) {
+        let a = architecture, n = batch.steps * batch.size, D = a.layerOutputSize, H = a.hiddenSize
+        let g = w.gradients.base
+        var dOutput = w.dOutput.view(rows: n, columns: D)
+        var dBelow = w.dBelow.view(rows: n, columns: D)
+        head.backward(
+            h: w.layerOutputs[a.layers - 1].view(rows: n, columns: D),
+            dLogits: w.logits.view(rows: n, columns: a.outputSize), parameters: p, gradients: g, dH: dOutput)
+        batch.inputs.withUnsafeBufferPointer { tokens in
+            for l in stride(from: a.layers - 1, through: 0, by: -1) {
+                if l > 0 { dBelow.base.update(repeating: 0, count: n * D) }
+                for (d, direction) in directions[l].enumerated() {
+                    let dWT = w.dWeightIHTransposed.view(rows: a.inputSize, columns: a.gateRows)
+                    if l == 0 { w.dWeightIHTransposed.zero() }
+                    direction.backward(
+                        input: input(layer: l, direction: d, w, tokens: tokens.baseAddress!), parameters: p, gradients: g,
+                        steps: batch.steps, batch: batch.size, cache: w.cache(layer: l, direction: d, architecture: a),
+                        dOutput: dOutput.columns(d * H, H), carry: carry, scratch: w.scratch(architecture: a),
+                        dInput: l > 0 ? dBelow : nil, dWeightIHTransposed: l == 0 ? dWT : nil)
+                    if l == 0 {
+                        // ∂L/∂W_ih (G, V) += (∂L/∂W_ihᵀ)ᵀ
+                        let dW = g + direction.weightIH.offset, V = a.inputSize, G = a.gateRows
+                        for row in 0..<G {
+                            for v in 0..<V { dW[row * V + v] += dWT[v, row] }
+                        }
+                    }
+                }
+                swap(&dOutput, &dBelow)
+            }
+        }
+    }
+}

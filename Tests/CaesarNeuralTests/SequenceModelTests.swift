@@ -1,0 +1,90 @@
+import CaesarRandom
+import Testing
+
+@testable import CaesarNeural
+
+@Suite struct SequenceModelTests {
+    static let architecture = Architecture(cell: .lstm, inputSize: 31, hiddenSize: 8, layers: 2, bidirectional: true, outputSize: 31)
+
+    static func batch(size: Int, steps: Int, seed: UInt64) -> SequenceBatch {
+        var rng = SeededGenerator(seed: seed)
+        let sequences = (0..<size).map { _ in (0..<steps).map { _ in Int32(rng.uniformInt(below: 31)) } }
+        let targets = (0..<size).map { _ in (0..<steps).map { _ in Int32(rng.uniformInt(below: 31)) } }
+        return SequenceBatch(sequences: sequences, targets: targets)
+    }
+
+    @Test func layoutUsesPyTorchNamesAndShapes() {
+        let layout = ParameterLayout(Architecture(cell: .lstm, inputSize: 31, hiddenSize: 128, bidirectional: true, outputSize: 31))
+        #expect(layout.entries.map(\.name) == [
+            "rnn.weight_ih_l0", "rnn.weight_hh_l0", "rnn.bias_ih_l0", "rnn.bias_hh_l0",
+            "rnn.weight_ih_l0_reverse", "rnn.weight_hh_l0_reverse", "rnn.bias_ih_l0_reverse", "rnn.bias_hh_l0_reverse",
+            "out.weight", "out.bias",
+        ])
+        #expect(layout["rnn.weight_ih_l0"]!.shape == [512, 31])
+        #expect(layout["out.weight"]!.shape == [31, 256])
+        // PyTorch: sum(p.numel() for p in make_model("bilstm128").parameters())
+        #expect(layout.totalCount == 2 * (512 * 31 + 512 * 128 + 2 * 512) + 31 * 256 + 31)
+    }
+
+    @Test func initializationIsReproducibleAndBounded() {
+        let a = SequenceModel<Float>(architecture: Self.architecture, seed: 5)
+        let b = SequenceModel<Float>(architecture: Self.architecture, seed: 5)
+        #expect(a.parameters == b.parameters)
+        #expect(a.parameters != SequenceModel<Float>(architecture: Self.architecture, seed: 6).parameters)
+        let bound = 1 / Float(8).squareRoot()
+        #expect(a.parameters["rnn.weight_hh_l1"].allSatisfy { abs($0) <= bound })
+        #expect(a.parameters["out.weight"].allSatisfy { abs($0) <= 1 / Float(16).squareRoot() })
+    }
+
+    /// Each sequence's logits do not depend on the others, nor on how the batch is split.
+    @Test func sequencesAreIndependentOfTheirBatchAndThreads() {
+        let batch = Self.batch(size: 5, steps: 7, seed: 1)
+        let model = SequenceModel<Double>(architecture: Self.architecture, seed: 2, threads: 2)
+        let together = model.logits(batch)
+        model.threads = 1
+        for (a, b) in zip(model.logits(batch).values, together.values) { #expect(abs(a - b) < 1e-12) }
+        for b in 0..<5 {
+            let alone = model.logits(batch.sequences(b..<(b + 1)))
+            for t in 0..<7 {
+                for o in 0..<31 {
+                    #expect(abs(alone[t, o] - together[t * 5 + b, o]) < 1e-12)
+                }
+            }
+        }
+    }
+
+    /// The fast single-precision path against the double-precision reference.
+    @Test func floatAgreesWithDouble() {
+        let batch = Self.batch(size: 4, steps: 9, seed: 3)
+        let reference = SequenceModel<Double>(architecture: Self.architecture, seed: 4)
+        let fast = SequenceModel<Float>(architecture: Self.architecture, parameters: reference.parameters.converted())
+        let lossDouble = reference.lossAndGradients(batch)
+        let lossFloat = fast.lossAndGradients(batch)
+        #expect(abs(lossDouble - lossFloat) < 1e-6 * lossDouble)
+        let scale = reference.gradients.values.map(abs).max()!
+        for (g, f) in zip(reference.gradients.values, fast.gradients.values) {
+            #expect(abs(g - Double(f)) < 1e-5 * scale)
+        }
+    }
+
+    @Test func trainingStepsAreBitReproducible() {
+        let batch = Self.batch(size: 6, steps: 5, seed: 8)
+        func gradients(threads: Int) -> [Float] {
+            let model = SequenceModel<Float>(architecture: Self.architecture, seed: 9, threads: threads)
+            model.lossAndGradients(batch)
+            model.lossAndGradients(batch)  // accumulates
+            return model.gradients.values
+        }
+        #expect(gradients(threads: 2) == gradients(threads: 2))
+        #expect(gradients(threads: 1) == gradients(threads: 1))
+    }
+
+    @Test func lossIsMeanCrossEntropyOverCountedTargets() {
+        let arch = Architecture(cell: .rnn, inputSize: 3, hiddenSize: 2, outputSize: 3)
+        var parameters = ParameterSet<Double>(layout: ParameterLayout(arch))
+        parameters["out.bias"] = [0, Double.log(2), 0]  // all weights zero: p = (1/4, 1/2, 1/4)
+        let model = SequenceModel(architecture: arch, parameters: parameters, threads: 1)
+        let batch = SequenceBatch(sequences: [[0, 1], [2, 0]], targets: [[1, 0], [2, 9]], ignoredTarget: 9)
+        #expect(abs(model.loss(batch) - (Double.log(2) + 2 * Double.log(4)) / 3) < 1e-12)
+    }
+}
