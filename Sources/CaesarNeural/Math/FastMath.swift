@@ -25,10 +25,18 @@ public enum FastMath {
     }
 
     /// e^x: x = n·ln2 + r with |r| ≤ ln2/2, e^r by a degree-6 polynomial, 2^n by exponent bits.
+    ///
+    /// Written with mask selects and bit tricks only: the standard library's `clamped`,
+    /// `rounded` and float-to-integer conversions on SIMD types run lane by lane.
     @inlinable
     public static func exp(_ x: Vector) -> Vector {
-        let x = x.clamped(lowerBound: Vector(repeating: -87.33654), upperBound: Vector(repeating: 88.37626))
-        let n = (x * 1.442_695_04 + 0.5).rounded(.down)
+        let low = Vector(repeating: -87.33654), high = Vector(repeating: 88.37626)
+        var x = x.replacing(with: low, where: x .< low)
+        x = x.replacing(with: high, where: x .> high)
+        // Adding 1.5·2²³ rounds to a whole number and leaves it in the low mantissa bits.
+        let magic = Vector(repeating: 12_582_912)
+        let shifted = x * 1.442_695_04 + magic
+        let n = shifted - magic
         var r = x - n * 0.693_359_375  // ln 2 split in two parts so n·ln2 is exact
         r = r - n * -2.121_944_4e-4
         let z = r * r
@@ -39,8 +47,8 @@ public enum FastMath {
         p = p * r + 1.666_666_545_9e-1
         p = p * r + 5.000_000_120_1e-1
         let y = p * z + r + 1
-        let bits = (SIMD16<Int32>(n, rounding: .towardZero) &+ 127) &<< 23
-        return y * unsafeBitCast(bits, to: Vector.self)
+        let integer = unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- 0x4B40_0000  // n
+        return y * unsafeBitCast((integer &+ 127) &<< 23, to: Vector.self)  // y · 2^n
     }
 
     /// tanh x: a polynomial near zero (where 1 − 2/(e^2x + 1) would cancel), that formula elsewhere.

@@ -26,6 +26,7 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
     public init(architecture: Architecture, parameters: ParameterSet<Scalar>, threads: Int = 2) {
         precondition(parameters.layout == ParameterLayout(architecture), "parameters do not match \(architecture)")
         precondition(threads > 0, "at least one thread")
+        BLAS.useOneThreadPerCall()
         self.architecture = architecture
         self.parameters = parameters
         self.gradients = ParameterSet(layout: parameters.layout)
@@ -240,6 +241,21 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
                 }
                 swap(&dOutput, &dBelow)
             }
+        }
+    }
+}
+
+extension SequenceModel {
+    /// The most probable class at every step, (T·B) time-major.
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
+    public func predictions(_ batch: SequenceBatch) -> [Int32] {
+        let logits = logits(batch)
+        let O = logits.columns
+        return (0..<logits.rows).map { r in
+            var best = 0
+            for k in 1..<O where logits.values[r * O + k] > logits.values[r * O + best] { best = k }
+            return Int32(best)
         }
     }
 }

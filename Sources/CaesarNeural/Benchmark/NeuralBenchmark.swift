@@ -1,0 +1,105 @@
+import CaesarRandom
+
+/// Training and inference speed of the neural core, measured the way the PyTorch reference
+/// measures it (`shared/reference/bench.py`), so the two can be put side by side.
+///
+/// A "character" is one step of one sequence. A training step is forward, softmax
+/// cross-entropy, BPTT, clipping at norm 5 and an Adam step (η = 3·10⁻³) on a batch of B
+/// sequences of 64 steps; inference is the forward pass and argmax on 256 × 64; latency is
+/// one sequence of 100 characters plus [start] and [end] (102 steps), batch 1.
+/// Each figure is the median of `repeats` timed runs of at least `minimumSeconds`, after
+/// warm-up, with the CPU other processes used meanwhile.
+public struct NeuralBenchmark: Sendable {
+    public var repeats = 5
+    public var minimumSeconds = 1.0
+    public var threads = 2
+
+    public init(repeats: Int = 5, minimumSeconds: Double = 1.0, threads: Int = 2) {
+        self.repeats = repeats
+        self.minimumSeconds = minimumSeconds
+        self.threads = threads
+    }
+
+    public struct Measurement: Sendable, Codable, Equatable {
+        /// Units per second (characters/s), or milliseconds for latency.
+        public let median: Double
+        public let minimum: Double
+        public let maximum: Double
+        public let callsPerRun: Int
+        public let othersCores: Double?
+    }
+
+    /// Characters per second of training at batch size `batch`.
+    public func training(_ architecture: Architecture, batch: Int, steps: Int = 64) -> Measurement {
+        let model = SequenceModel<Float>(architecture: architecture, seed: 0, threads: threads)
+        var adam = Adam<Float>(layout: model.parameters.layout, learningRate: 3e-3)
+        let batches = (0..<4).map { Self.randomBatch(architecture, size: batch, steps: steps, seed: UInt64($0)) }
+        var i = 0
+        return measure(units: Double(batch * steps)) {
+            model.gradients.zero()
+            model.lossAndGradients(batches[i % 4])
+            GradientClipping.clip(&model.gradients, maxNorm: 5)
+            adam.step(&model.parameters, gradients: model.gradients)
+            i += 1
+        }
+    }
+
+    /// Characters per second of inference (logits and argmax) at batch size `batch`.
+    public func inference(_ architecture: Architecture, batch: Int = 256, steps: Int = 64) -> Measurement {
+        let model = SequenceModel<Float>(architecture: architecture, seed: 0, threads: threads)
+        let input = Self.randomBatch(architecture, size: batch, steps: steps, seed: 1)
+        return measure(units: Double(batch * steps)) { _ = model.predictions(input) }
+    }
+
+    /// Milliseconds to decode one sequence of `characters` characters (+ 2 boundary steps).
+    public func latency(_ architecture: Architecture, characters: Int = 100) -> Measurement {
+        let model = SequenceModel<Float>(architecture: architecture, seed: 0, threads: threads)
+        let input = Self.randomBatch(architecture, size: 1, steps: characters + 2, seed: 2)
+        let rate = measure(units: 1, minimumSeconds: minimumSeconds / 2) { _ = model.predictions(input) }
+        return Measurement(
+            median: 1000 / rate.median, minimum: 1000 / rate.maximum, maximum: 1000 / rate.minimum,
+            callsPerRun: rate.callsPerRun, othersCores: rate.othersCores)
+    }
+
+    /// GFLOP/s of one large single-precision product (512³), the practical peak of `gemm`.
+    public static func gemmPeak() -> Double {
+        let n = 512
+        let a = Buffer<Float>(count: n * n), c = Buffer<Float>(count: n * n)
+        for k in 0..<(n * n) { a.base[k] = Float(k % 7) * 0.1 }
+        let rate = NeuralBenchmark(repeats: 3, minimumSeconds: 0.2).measure(units: 2 * Double(n * n * n) / 1e9) {
+            gemm(c.view(rows: n, columns: n), a.view(rows: n, columns: n), a.view(rows: n, columns: n))
+        }
+        return rate.median
+    }
+
+    static func randomBatch(_ architecture: Architecture, size: Int, steps: Int, seed: UInt64) -> SequenceBatch {
+        var random = SeededGenerator(seed: seed)
+        let n = size * steps
+        return SequenceBatch(
+            steps: steps, size: size,
+            inputs: (0..<n).map { _ in Int32(random.uniformInt(below: architecture.inputSize)) },
+            targets: (0..<n).map { _ in Int32(random.uniformInt(below: architecture.outputSize)) })
+    }
+
+    /// Runs `body` until warm, then `repeats` timed runs; returns units per second.
+    func measure(units: Double, minimumSeconds: Double? = nil, _ body: () -> Void) -> Measurement {
+        let clock = ContinuousClock()
+        let warmUp = clock.measure { for _ in 0..<3 { body() } }
+        let perCall = max(warmUp.seconds / 3, 1e-7)
+        let calls = max(1, Int((minimumSeconds ?? self.minimumSeconds) / perCall))
+        let meter = CPUMeter()
+        var rates: [Double] = []
+        for _ in 0..<repeats {
+            let elapsed = clock.measure { for _ in 0..<calls { body() } }
+            rates.append(units * Double(calls) / elapsed.seconds)
+        }
+        rates.sort()
+        return Measurement(
+            median: rates[rates.count / 2], minimum: rates.first!, maximum: rates.last!, callsPerRun: calls,
+            othersCores: meter.othersCores())
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

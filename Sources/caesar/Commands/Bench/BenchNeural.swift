@@ -1,0 +1,59 @@
+import ArgumentParser
+import CaesarIO
+import CaesarNeural
+
+extension Bench {
+    /// `caesar bench neural`: training and inference speed of the reference configurations.
+    struct Neural: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Training and inference speed of the neural core (characters per second, latency, GFLOP/s).",
+            discussion: """
+                Measures what shared/reference/bench.py measures for PyTorch: a training step
+                (forward, cross-entropy, BPTT, clip 5, Adam) on B sequences of 64 steps; inference
+                on 256 × 64; and the latency of one 100-character sequence. Each figure is the
+                median of --repeats runs; 'others' is the CPU other processes used meanwhile
+                (a figure taken while it is well above 0 is not to be trusted).
+                """)
+
+        @Option(parsing: .upToNextOption, help: "Configurations to measure (\(Architecture.presets.map(\.name).joined(separator: ", "))).")
+        var configs = ["rnn128", "lstm128", "lstm256", "lstm2x256", "bilstm128"]
+
+        @Option(parsing: .upToNextOption, help: "Training batch sizes.")
+        var batches = [32, 128]
+
+        @Option(help: "Worker threads (each with single-threaded BLAS).")
+        var threads = 2
+
+        @Option(help: "Timed runs per figure.")
+        var repeats = 5
+
+        @Option(help: "Minimum seconds per timed run.")
+        var minSeconds = 1.0
+
+        @Flag(help: "Measure training only.")
+        var skipInference = false
+
+        @Flag(help: "Print the results as JSON.")
+        var json = false
+
+        func validate() throws {
+            for name in configs where Architecture.preset(named: name) == nil {
+                throw ValidationError("unknown configuration '\(name)'; choose from \(Architecture.presets.map(\.name).joined(separator: ", "))")
+            }
+            guard batches.allSatisfy({ $0 > 0 }), threads > 0, repeats > 0, minSeconds > 0 else {
+                throw ValidationError("batch sizes, --threads, --repeats and --min-seconds must be positive")
+            }
+        }
+
+        func run() throws {
+            let output = try TextOutput(.standardOutput)
+            let benchmark = NeuralBenchmark(repeats: repeats, minimumSeconds: minSeconds, threads: threads)
+            let report = NeuralSpeedReport.measure(
+                configs: configs, batches: batches, inference: !skipInference, benchmark: benchmark) { line in
+                    if !json { try? output.write(line + "\n"); try? output.flush() }
+                }
+            if json { try JSONReport.write(report, to: output) }
+            try output.finish()
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import CaesarNeural
+
+/// The figures of `caesar bench neural`, printed row by row as they are measured.
+struct NeuralSpeedReport: Codable {
+    struct Row: Codable {
+        let config: String
+        let threads: Int
+        let trainCharactersPerSecond: [String: NeuralBenchmark.Measurement]
+        let trainGFLOPS: [String: Double]
+        let inferenceCharactersPerSecond: NeuralBenchmark.Measurement?
+        let latencyMilliseconds: NeuralBenchmark.Measurement?
+    }
+
+    let gemmPeakGFLOPS: Double
+    let rows: [Row]
+
+    static func measure(
+        configs: [String], batches: [Int], inference: Bool, benchmark: NeuralBenchmark, print: (String) -> Void
+    ) -> NeuralSpeedReport {
+        let peak = NeuralBenchmark.gemmPeak()
+        print("sgemm 512³ on one thread: \(format(peak, digits: 1)) GFLOP/s (the practical peak per core)")
+        print("threads: \(benchmark.threads); chars = steps × sequences; 'others' = cores used by other processes")
+        var rows: [Row] = []
+        for name in configs {
+            let architecture = Architecture.preset(named: name)!
+            var train: [String: NeuralBenchmark.Measurement] = [:], gflops: [String: Double] = [:]
+            for batch in batches {
+                let m = benchmark.training(architecture, batch: batch)
+                train["b\(batch)"] = m
+                gflops["b\(batch)"] = m.median * architecture.flopsPerCharacter(training: true) / 1e9
+                print("train  \(pad(name, 12)) b\(pad(String(batch), 4)) \(rate(m.median)) chars/s  "
+                    + "(min \(rate(m.minimum)), max \(rate(m.maximum)); \(format(gflops["b\(batch)"]!, digits: 1)) GFLOP/s; others \(others(m)))")
+            }
+            var infer: NeuralBenchmark.Measurement?, latency: NeuralBenchmark.Measurement?
+            if inference {
+                infer = benchmark.inference(architecture)
+                latency = benchmark.latency(architecture)
+                print("infer  \(pad(name, 12)) b256 \(rate(infer!.median)) chars/s  (others \(others(infer!)))")
+                print("latency \(pad(name, 11)) 100 chars: \(format(latency!.median, digits: 3)) ms  "
+                    + "(min \(format(latency!.minimum, digits: 3)), max \(format(latency!.maximum, digits: 3)); others \(others(latency!)))")
+            }
+            rows.append(Row(config: name, threads: benchmark.threads, trainCharactersPerSecond: train, trainGFLOPS: gflops,
+                            inferenceCharactersPerSecond: infer, latencyMilliseconds: latency))
+        }
+        return NeuralSpeedReport(gemmPeakGFLOPS: peak, rows: rows)
+    }
+
+    private static func rate(_ value: Double) -> String { pad(String(Int(value.rounded())), 9, left: true) }
+    private static func others(_ m: NeuralBenchmark.Measurement) -> String { m.othersCores.map { format($0, digits: 2) } ?? "n/a" }
+
+    static func format(_ value: Double, digits: Int) -> String {
+        let scale = Double((0..<digits).reduce(1) { r, _ in r * 10 })
+        let rounded = (value * scale).rounded() / scale
+        var text = String(rounded)
+        if let dot = text.firstIndex(of: ".") {
+            let decimals = text.distance(from: dot, to: text.endIndex) - 1
+            if decimals < digits { text += String(repeating: "0", count: digits - decimals) }
+        }
+        return text
+    }
+
+    static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return left ? fill + text : text + fill
+    }
+}
