@@ -1,0 +1,165 @@
+import CaesarIO
+
+/// A trained network on disk: its architecture, its weights and what it was trained on.
+///
+/// The file is safetensors with PyTorch's tensor names (``ParameterLayout``), so
+/// `torch.nn.LSTM`/`nn.RNN` + `nn.Linear` load it unchanged. The `__metadata__` strings
+/// describe it (Swift names stay free to change; the keys below are the contract):
+///
+/// | key | example |
+/// |---|---|
+/// | `format` | `caesar-recurrent` |
+/// | `format_version` | `1` |
+/// | `cell` | `lstm` or `rnn` |
+/// | `gate_order` | `i,f,g,o` (LSTM; PyTorch's order) |
+/// | `nonlinearity` | `tanh` (RNN) |
+/// | `input_size`, `hidden_size`, `num_layers`, `bidirectional`, `output_size` | `31`, `128`, `1`, `true`, `31` |
+///
+/// plus anything the writer adds (`vocabulary`, `training` provenance, …), kept as is.
+public struct ModelFile: Equatable, Sendable {
+    public static let format = "caesar-recurrent"
+    public static let version = 1
+    /// Files above this are refused before reading (the shipped models are a few MB).
+    public static let maximumSize = 1 << 30
+
+    public var architecture: Architecture
+    public var parameters: ParameterSet<Float>
+    /// Extra metadata (vocabulary, training provenance); the architecture keys are added on save.
+    public var metadata: [String: String]
+
+    public init(architecture: Architecture, parameters: ParameterSet<Float>, metadata: [String: String] = [:]) {
+        precondition(parameters.layout == ParameterLayout(architecture), "parameters do not match \(architecture)")
+        self.architecture = architecture
+        self.parameters = parameters
+        self.metadata = metadata.filter { !ModelFile.architectureKeys.contains($0.key) }
+    }
+
+    static let architectureKeys: Set<String> = [
+        "format", "format_version", "cell", "gate_order", "nonlinearity",
+        "input_size", "hidden_size", "num_layers", "bidirectional", "output_size",
+    ]
+
+    // MARK: - Writing
+
+    public func safeTensors() -> SafeTensors {
+        var meta = metadata
+        meta["format"] = ModelFile.format
+        meta["format_version"] = String(ModelFile.version)
+        meta["cell"] = architecture.cell.rawValue
+        switch architecture.cell {
+        case .lstm: meta["gate_order"] = "i,f,g,o"
+        case .rnn: meta["nonlinearity"] = "tanh"
+        }
+        meta["input_size"] = String(architecture.inputSize)
+        meta["hidden_size"] = String(architecture.hiddenSize)
+        meta["num_layers"] = String(architecture.layers)
+        meta["bidirectional"] = String(architecture.bidirectional)
+        meta["output_size"] = String(architecture.outputSize)
+        let tensors = parameters.layout.entries.map { entry in
+            SafeTensors.tensor(entry.name, shape: entry.shape, values: Array(parameters.values[entry.range]))
+        }
+        return SafeTensors(metadata: meta, tensors: tensors)
+    }
+
+    /// Writes the file atomically: a temporary file, fsync, rename.
+    public func save(to path: String) throws {
+        try AtomicFile.write(safeTensors().serialized(), to: path)
+    }
+
+    // MARK: - Reading
+
+    public static func load(from path: String) throws -> ModelFile {
+        let bytes = try AtomicFile.read(path, limit: maximumSize)
+        do {
+            return try ModelFile(SafeTensors(bytes: bytes))
+        } catch let error as SafeTensorsError {
+            throw ModelFileError.unreadable(path: path, error)
+        } catch let error as ModelFileError.Reason {
+            throw ModelFileError.invalid(path: path, error)
+        }
+    }
+
+    /// Validates a parsed file: metadata complete and consistent, tensors exactly the expected
+    /// names and shapes, values finite.
+    public init(_ file: SafeTensors) throws {
+        typealias Reason = ModelFileError.Reason
+        let meta = file.metadata
+        guard let format = meta["format"] else { throw Reason.notACaesarModel("its metadata has no 'format'") }
+        guard format == ModelFile.format else { throw Reason.notACaesarModel("its format is '\(format)', not '\(ModelFile.format)'") }
+        guard let versionText = meta["format_version"], let version = Int(versionText) else {
+            throw Reason.badMetadata(key: "format_version", value: meta["format_version"])
+        }
+        guard version <= ModelFile.version else { throw Reason.newerVersion(version) }
+
+        func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int {
+            guard let text = meta[key], let value = Int(text), range.contains(value) else {
+                throw Reason.badMetadata(key: key, value: meta[key])
+            }
+            return value
+        }
+        guard let cell = meta["cell"].flatMap(CellKind.init(rawValue:)) else { throw Reason.badMetadata(key: "cell", value: meta["cell"]) }
+        if cell == .lstm, meta["gate_order"] != "i,f,g,o" { throw Reason.badMetadata(key: "gate_order", value: meta["gate_order"]) }
+        if cell == .rnn, meta["nonlinearity"] != "tanh" { throw Reason.badMetadata(key: "nonlinearity", value: meta["nonlinearity"]) }
+        guard let bidirectional = meta["bidirectional"].flatMap(Bool.init) else {
+            throw Reason.badMetadata(key: "bidirectional", value: meta["bidirectional"])
+        }
+        let architecture = Architecture(
+            cell: cell, inputSize: try integer("input_size", in: 1...65_536), hiddenSize: try integer("hidden_size", in: 1...65_536),
+            layers: try integer("num_layers", in: 1...64), bidirectional: bidirectional,
+            outputSize: try integer("output_size", in: 1...65_536))
+
+        let layout = ParameterLayout(architecture)
+        for tensor in file.tensors where layout[tensor.name] == nil {
+            throw Reason.unexpectedTensor(tensor.name, architecture: architecture.description)
+        }
+        var parameters = ParameterSet<Float>(layout: layout)
+        for entry in layout.entries {
+            guard let tensor = file[entry.name] else { throw Reason.missingTensor(entry.name, architecture: architecture.description) }
+            guard tensor.shape == entry.shape else {
+                throw Reason.wrongShape(entry.name, found: tensor.shape, expected: entry.shape)
+            }
+            parameters.values.replaceSubrange(entry.range, with: try tensor.floats())
+        }
+        self.init(architecture: architecture, parameters: parameters, metadata: meta)
+    }
+}
+
+/// Why a model file could not be used, with the file named.
+public enum ModelFileError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String, SafeTensorsError)
+    case invalid(path: String, Reason)
+
+    public enum Reason: Error, Equatable, CustomStringConvertible {
+        case notACaesarModel(String)
+        case newerVersion(Int)
+        case badMetadata(key: String, value: String?)
+        case missingTensor(String, architecture: String)
+        case unexpectedTensor(String, architecture: String)
+        case wrongShape(String, found: [Int], expected: [Int])
+
+        public var description: String {
+            switch self {
+            case .notACaesarModel(let why):
+                return "not a caesar model: \(why); hint: use a model written by 'caesar train' or the interop script"
+            case .newerVersion(let v):
+                return "format version \(v) is newer than this caesar reads (\(ModelFile.version)); hint: update caesar"
+            case .badMetadata(let key, let value):
+                let found = value.map { "'\($0)'" } ?? "missing"
+                return "metadata '\(key)' is \(found); hint: the file is damaged or was edited by hand; re-save it"
+            case .missingTensor(let name, let architecture):
+                return "no tensor '\(name)', which a \(architecture) network needs; hint: the weights do not match the metadata; re-save the model"
+            case .unexpectedTensor(let name, let architecture):
+                return "tensor '\(name)' does not belong to a \(architecture) network; hint: the weights do not match the metadata; re-save the model"
+            case .wrongShape(let name, let found, let expected):
+                return "tensor '\(name)' has shape \(found), expected \(expected); hint: the weights do not match the metadata; re-save the model"
+            }
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let error): return "model '\(path)': \(error)"
+        case .invalid(let path, let reason): return "model '\(path)': \(reason)"
+        }
+    }
+}
