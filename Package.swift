@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "CaesarIOTests", dependencies: ["CaesarIO"]),
         .testTarget(name: "CaesarRandomTests", dependencies: ["CaesarRandom"]),
         .testTarget(name: "CaesarCipherTests", dependencies: ["CaesarCipher"]),
-        .testTarget(name: "CaesarNeuralTests", dependencies: ["CaesarNeural"]),
+        .testTarget(name: "CaesarNeuralTests", dependencies: ["CaesarNeural"], exclude: ["Golden"]),
         .testTarget(name: "CaesarCLITests", dependencies: ["caesar"]),
     ]
 )

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Golden values for the Swift neural core, computed by PyTorch in float64.
+
+Writes golden.json next to this script. The Swift tests (GoldenTests.swift) rebuild every
+model from the weights stored here and compare logits, loss and every gradient, so they need
+no PyTorch. Re-run after changing a case:
+
+    ~/.cache/caesar-baseline/venv/bin/python Tests/CaesarNeuralTests/Golden/make_golden.py
+
+(shared/reference/README.md says how to make that virtual environment.)
+
+Cases:
+- models: nn.RNN / nn.LSTM (1-2 layers, bidirectional) + nn.Linear, the layout of the
+  reference's `Decipher`; mean cross-entropy with ignore_index; full BPTT.
+- truncated: the same cells stepped one at a time with the carried state detached every k
+  steps (regular truncated BPTT: state carried forward, gradient cut).
+- optimizers: Adam and SGD with momentum, after clip_grad_norm_, three steps.
+"""
+import json
+import os
+import sys
+
+try:
+    import torch
+    import torch.nn as nn
+    import torch.nn.functional as F
+except ImportError:
+    venv = os.path.expanduser("~/.cache/caesar-baseline/venv/bin/python")
+    if os.path.exists(venv) and sys.executable != venv:
+        os.execv(venv, [venv] + sys.argv)
+    raise SystemExit("needs torch: see shared/reference/README.md")
+
+torch.set_default_dtype(torch.float64)
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Decipher(nn.Module):
+    """The reference model (shared/reference/common.py make_model), any size."""
+
+    def __init__(self, cell, V, H, layers, bidirectional, O):
+        super().__init__()
+        cls = nn.RNN if cell == "rnn" else nn.LSTM
+        self.rnn = cls(V, H, num_layers=layers, bidirectional=bidirectional)
+        self.out = nn.Linear(H * (2 if bidirectional else 1), O)
+
+    def forward(self, x):
+        h, _ = self.rnn(x)
+        return self.out(h)
+
+
+def flat(t):
+    return [float(v) for v in t.detach().reshape(-1).tolist()]
+
+
+def architecture(cell, V, H, layers, bi, O):
+    return dict(cell=cell, input_size=V, hidden_size=H, num_layers=layers, bidirectional=bi, output_size=O)
+
+
+def batch(seed, T, B, V, O, ignore=None):
+    g = torch.Generator().manual_seed(seed)
+    x = torch.randint(0, V, (T, B), generator=g)
+    y = torch.randint(0, O, (T, B), generator=g)
+    if ignore is not None:
+        y[0, :] = ignore          # the first step of every sequence does not count
+    return x, y
+
+
+def model_case(name, cell, V, H, layers, bi, O, seed, T=6, B=3, ignore=None):
+    torch.manual_seed(seed)
+    model = Decipher(cell, V, H, layers, bi, O)
+    x, y = batch(seed + 100, T, B, V, O, ignore)
+    logits = model(F.one_hot(x, V).double())
+    kwargs = {} if ignore is None else {"ignore_index": ignore}
+    loss = F.cross_entropy(logits.reshape(-1, O), y.reshape(-1), **kwargs)
+    loss.backward()
+    return dict(
+        name=name, architecture=architecture(cell, V, H, layers, bi, O),
+        inputs=x.tolist(), targets=y.tolist(), ignore_index=ignore, truncation=None,
+        parameters={k: flat(v) for k, v in model.state_dict().items()},
+        logits=flat(logits), loss=loss.item(),
+        gradients={k: flat(p.grad) for k, p in model.named_parameters()})
+
+
+def truncated_case(name, cell, V, H, layers, O, k, seed, T=7, B=2):
+    """Unidirectional model stepped by hand; state detached before steps k, 2k, ..."""
+    torch.manual_seed(seed)
+    model = Decipher(cell, V, H, layers, False, O)
+    x, y = batch(seed + 100, T, B, V, O)
+    onehot = F.one_hot(x, V).double()
+    state = None
+    outputs = []
+    for t in range(T):
+        if t > 0 and t % k == 0:   # the cut: carry the value, not the gradient
+            state = state.detach() if cell == "rnn" else tuple(s.detach() for s in state)
+        out, state = model.rnn(onehot[t:t + 1], state)
+        outputs.append(out)
+    logits = model.out(torch.cat(outputs))
+    loss = F.cross_entropy(logits.reshape(-1, O), y.reshape(-1))
+    loss.backward()
+    return dict(
+        name=name, architecture=architecture(cell, V, H, layers, False, O),
+        inputs=x.tolist(), targets=y.tolist(), ignore_index=None, truncation=k,
+        parameters={n: flat(v) for n, v in model.state_dict().items()},
+        logits=flat(logits), loss=loss.item(),
+        gradients={n: flat(p.grad) for n, p in model.named_parameters()})
+
+
+def optimizer_case(name, optimizer, seed, steps=3, clip=0.5):
+    torch.manual_seed(seed)
+    model = Decipher("lstm", 5, 3, 1, True, 4)
+    initial = {k: flat(v) for k, v in model.state_dict().items()}
+    opt = (torch.optim.Adam(model.parameters(), lr=3e-3) if optimizer == "adam"
+           else torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9))
+    batches, norms = [], []
+    for s in range(steps):
+        x, y = batch(seed + 200 + s, 5, 2, 5, 4)
+        batches.append(dict(inputs=x.tolist(), targets=y.tolist()))
+        opt.zero_grad()
+        F.cross_entropy(model(F.one_hot(x, 5).double()).reshape(-1, 4), y.reshape(-1)).backward()
+        norms.append(float(torch.nn.utils.clip_grad_norm_(model.parameters(), clip)))
+        opt.step()
+    return dict(
+        name=name, optimizer=optimizer, clip=clip, architecture=architecture("lstm", 5, 3, 1, True, 4),
+        initial=initial, batches=batches, norms_before_clipping=norms,
+        final={k: flat(v) for k, v in model.state_dict().items()})
+
+
+def main():
+    cases = [
+        model_case("rnn", "rnn", 7, 4, 1, False, 5, seed=1),
+        model_case("lstm", "lstm", 7, 4, 1, False, 5, seed=2),
+        model_case("lstm-2-layers", "lstm", 7, 3, 2, False, 5, seed=3),
+        model_case("bilstm", "lstm", 7, 3, 1, True, 5, seed=4),
+        model_case("birnn-2-layers", "rnn", 7, 3, 2, True, 5, seed=5),
+        model_case("bilstm-2-layers-ignore", "lstm", 7, 3, 2, True, 5, seed=6, ignore=4),
+        model_case("lstm-task-sizes", "lstm", 31, 8, 1, True, 31, seed=7, T=10, B=2),
+    ]
+    truncated = [
+        truncated_case("rnn-truncated-3", "rnn", 6, 4, 2, 5, k=3, seed=11),
+        truncated_case("lstm-truncated-2", "lstm", 6, 4, 1, 5, k=2, seed=12),
+    ]
+    optimizers = [optimizer_case("adam", "adam", 21), optimizer_case("sgd-momentum", "sgd", 22)]
+    out = {
+        "_generated": "by Tests/CaesarNeuralTests/Golden/make_golden.py with torch "
+                      f"{torch.__version__} in float64; do not edit by hand",
+        "layout": "tensors flat row-major as in state_dict; inputs/targets [T][B]; logits (T, B, O)",
+        "models": cases + truncated,
+        "optimizers": optimizers,
+    }
+    path = os.path.join(HERE, "golden.json")
+    with open(path, "w") as f:   # one case per line: diffs stay readable
+        f.write("{\n")
+        for key in ("_generated", "layout"):
+            f.write(f" {json.dumps(key)}: {json.dumps(out[key])},\n")
+        for key in ("models", "optimizers"):
+            f.write(f" {json.dumps(key)}: [\n")
+            f.write(",\n".join("  " + json.dumps(c) for c in out[key]))
+            f.write("\n ]" + ("," if key == "models" else "") + "\n")
+        f.write("}\n")
+    print(f"wrote {path}: {len(cases) + len(truncated)} model cases, {len(optimizers)} optimizer cases")
+
+
+if __name__ == "__main__":
+    main()

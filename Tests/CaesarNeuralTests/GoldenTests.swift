@@ -1,0 +1,110 @@
+import CaesarRandom
+import Foundation
+import Testing
+
+@testable import CaesarNeural
+
+/// Our layers against PyTorch: the same models, weights and batches, compared on logits,
+/// loss, every gradient, truncated BPTT and optimizer steps. The expected values come from
+/// Golden/make_golden.py (PyTorch, float64); see its header for how to regenerate them.
+@Suite struct GoldenTests {
+    struct ArchitectureSpec: Decodable {
+        let cell: String, input_size: Int, hidden_size: Int, num_layers: Int, bidirectional: Bool, output_size: Int
+        var architecture: Architecture {
+            Architecture(cell: CellKind(rawValue: cell)!, inputSize: input_size, hiddenSize: hidden_size,
+                         layers: num_layers, bidirectional: bidirectional, outputSize: output_size)
+        }
+    }
+
+    struct ModelCase: Decodable, CustomTestStringConvertible {
+        let name: String, architecture: ArchitectureSpec
+        let inputs: [[Int32]], targets: [[Int32]], ignore_index: Int32?, truncation: Int?
+        let parameters: [String: [Double]], logits: [Double], loss: Double, gradients: [String: [Double]]
+        var testDescription: String { name }
+
+        var batch: SequenceBatch {
+            SequenceBatch(steps: inputs.count, size: inputs[0].count, inputs: inputs.flatMap { $0 },
+                          targets: targets.flatMap { $0 }, ignoredTarget: ignore_index)
+        }
+        func parameterSet<S: NeuralScalar>(_ values: [String: [Double]]) -> ParameterSet<S> {
+            var set = ParameterSet<S>(layout: ParameterLayout(architecture.architecture))
+            for entry in set.layout.entries { set[entry.name] = values[entry.name]!.map { S($0) } }
+            return set
+        }
+        var carry: [Double]? {
+            var random = SeededGenerator(seed: 0)
+            return truncation.map { Truncation.every($0).carryFactors(steps: inputs.count, random: &random) }
+        }
+    }
+
+    struct Batch: Decodable { let inputs: [[Int32]], targets: [[Int32]] }
+
+    struct OptimizerCase: Decodable, CustomTestStringConvertible {
+        let name: String, optimizer: String, clip: Double, architecture: ArchitectureSpec
+        let initial: [String: [Double]], batches: [Batch], norms_before_clipping: [Double], final: [String: [Double]]
+        var testDescription: String { name }
+    }
+
+    struct Golden: Decodable { let models: [ModelCase], optimizers: [OptimizerCase] }
+
+    static let golden: Golden = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/golden.json")
+        return try! JSONDecoder().decode(Golden.self, from: Data(contentsOf: url))
+    }()
+
+    /// |a − e| ≤ tolerance · max(|e|, scale), scale being the tensor's largest magnitude.
+    static func expectClose(_ actual: [Double], _ expected: [Double], tolerance: Double, _ what: String) {
+        #expect(actual.count == expected.count, "\(what): \(actual.count) values, expected \(expected.count)")
+        let scale = expected.map(abs).max() ?? 0
+        var worst = 0.0
+        for (a, e) in zip(actual, expected) { worst = max(worst, abs(a - e) / max(abs(e), scale, 1e-300)) }
+        #expect(worst <= tolerance, "\(what): relative error \(worst)")
+    }
+
+    @Test(arguments: golden.models)
+    func doublePrecisionMatchesPyTorch(_ c: ModelCase) {
+        let model = SequenceModel<Double>(architecture: c.architecture.architecture, parameters: c.parameterSet(c.parameters), threads: 2)
+        Self.expectClose(model.logits(c.batch).values, c.logits, tolerance: 1e-12, "\(c.name) logits")
+        let loss = model.lossAndGradients(c.batch, carry: c.carry)
+        Self.expectClose([loss], [c.loss], tolerance: 1e-12, "\(c.name) loss")
+        for entry in model.gradients.layout.entries {
+            Self.expectClose(model.gradients[entry.name], c.gradients[entry.name]!, tolerance: 1e-10, "\(c.name) ∂L/∂\(entry.name)")
+        }
+    }
+
+    @Test(arguments: golden.models)
+    func singlePrecisionMatchesPyTorch(_ c: ModelCase) {
+        let model = SequenceModel<Float>(architecture: c.architecture.architecture, parameters: c.parameterSet(c.parameters), threads: 2)
+        Self.expectClose(model.logits(c.batch).values.map(Double.init), c.logits, tolerance: 1e-5, "\(c.name) logits")
+        let loss = model.lossAndGradients(c.batch, carry: c.carry)
+        Self.expectClose([loss], [c.loss], tolerance: 1e-5, "\(c.name) loss")
+        for entry in model.gradients.layout.entries {
+            Self.expectClose(model.gradients[entry.name].map(Double.init), c.gradients[entry.name]!, tolerance: 1e-5, "\(c.name) ∂L/∂\(entry.name)")
+        }
+    }
+
+    @Test(arguments: golden.optimizers)
+    func optimizerStepsMatchPyTorch(_ c: OptimizerCase) {
+        let architecture = c.architecture.architecture
+        var parameters = ParameterSet<Double>(layout: ParameterLayout(architecture))
+        for entry in parameters.layout.entries { parameters[entry.name] = c.initial[entry.name]! }
+        let model = SequenceModel(architecture: architecture, parameters: parameters, threads: 1)
+        var adam = Adam<Double>(layout: parameters.layout, learningRate: 3e-3)
+        var sgd = SGD<Double>(layout: parameters.layout, learningRate: 0.1, momentum: 0.9)
+        for (b, expectedNorm) in zip(c.batches, c.norms_before_clipping) {
+            model.gradients.zero()
+            model.lossAndGradients(SequenceBatch(steps: b.inputs.count, size: b.inputs[0].count,
+                                                 inputs: b.inputs.flatMap { $0 }, targets: b.targets.flatMap { $0 }))
+            let norm = GradientClipping.clip(&model.gradients, maxNorm: c.clip)
+            Self.expectClose([norm], [expectedNorm], tolerance: 1e-12, "\(c.name) gradient norm")
+            if c.optimizer == "adam" {
+                adam.step(&model.parameters, gradients: model.gradients)
+            } else {
+                sgd.step(&model.parameters, gradients: model.gradients)
+            }
+        }
+        for entry in model.parameters.layout.entries {
+            Self.expectClose(model.parameters[entry.name], c.final[entry.name]!, tolerance: 1e-12, "\(c.name) \(entry.name)")
+        }
+    }
+}
