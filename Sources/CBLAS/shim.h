@@ -1,2 +1,3 @@
-// OpenBLAS's CBLAS interface (Debian: libopenblas-dev; pkg-config adds its include path).
+// OpenBLAS's CBLAS interface, serial build (Debian: libopenblas-serial-dev; Package.swift
+// adds its include and library folders).
 #include <cblas.h>
