@@ -8,19 +8,9 @@ import PackageDescription
 // AVX2 + FMA, which every x86 machine of the last decade has.
 #if arch(x86_64)
 let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
-let multiarch = "x86_64-linux-gnu"
 #else
 let kernelFlags: [SwiftSetting] = []
-let multiarch = "aarch64-linux-gnu"
 #endif
-
-// The serial build of OpenBLAS (Debian: libopenblas-serial-dev). The network splits its
-// work between its own threads; the pthread build's pool would spin in sched_yield beside
-// them (measured: 31% of all samples on a thread that did no work). Linked by path, with an
-// rpath, so the system's BLAS alternative can stay as it is.
-let serialOpenBLAS = "/usr/lib/\(multiarch)/openblas-serial"
-let blasHeaders: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I/usr/include/\(multiarch)/openblas-serial"])]
-let blasLinking: [LinkerSetting] = [.unsafeFlags(["-L\(serialOpenBLAS)", "-Xlinker", "-rpath", "-Xlinker", serialOpenBLAS])]
 
 let package = Package(
     name: "caesar",
@@ -44,17 +34,18 @@ let package = Package(
                 .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
             ]
         ),
-        .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-serial-dev"])]),
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
 
         // Libraries.
         .target(name: "CaesarIO"),
         .target(name: "CaesarRandom"),
         .target(name: "CaesarText", dependencies: ["CICU"]),
         .target(name: "CaesarCipher", dependencies: ["CaesarRandom"]),
-        .target(
-            name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom"],
-            swiftSettings: kernelFlags + blasHeaders, linkerSettings: blasLinking
-        ),
+        .target(name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom"], swiftSettings: kernelFlags),
 
         // The command-line tool: one subcommand a file.
         .executableTarget(

@@ -1,3 +1,2 @@
-// OpenBLAS's CBLAS interface, serial build (Debian: libopenblas-serial-dev; Package.swift
-// adds its include and library folders).
+// OpenBLAS's CBLAS interface (Debian: libopenblas-dev; pkg-config adds its include path).
 #include <cblas.h>

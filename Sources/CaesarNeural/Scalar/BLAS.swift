@@ -2,10 +2,10 @@ import CBLAS
 
 /// Process-wide BLAS settings.
 enum BLAS {
-    /// The model splits work between its own workers, each calling BLAS from its thread.
-    /// caesar links OpenBLAS's serial build, where this is a no-op; should a threaded
-    /// libopenblas be found first (LD_LIBRARY_PATH), its pool would otherwise oversubscribe
-    /// the cores.
+    /// The model splits work between its own workers, each calling BLAS; OpenBLAS's own
+    /// threads on top would oversubscribe the cores (and its spinning barriers collapse
+    /// when another process takes a core, PLATFORM.md). So every BLAS call runs on the
+    /// thread that makes it.
     static func useOneThreadPerCall() { _ = setOnce }
 
     private static let setOnce: Void = openblas_set_num_threads(1)
