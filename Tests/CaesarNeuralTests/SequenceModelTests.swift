@@ -79,6 +79,22 @@ import Testing
         #expect(gradients(threads: 1) == gradients(threads: 1))
     }
 
+    /// Two workers call BLAS at the same moment, over and over: a BLAS library that is not
+    /// safe for concurrent callers (Debian's serial OpenBLAS is not) shows up here.
+    @Test func concurrentWorkersAgreeWithOne() {
+        let architecture = Architecture(cell: .lstm, inputSize: 31, hiddenSize: 48, outputSize: 31)
+        let batch = Self.batch(size: 16, steps: 12, seed: 10)
+        let one = SequenceModel<Double>(architecture: architecture, seed: 11, threads: 1)
+        one.lossAndGradients(batch)
+        let two = SequenceModel<Double>(architecture: architecture, parameters: one.parameters, threads: 2)
+        for _ in 0..<30 {
+            two.gradients.zero()
+            two.lossAndGradients(batch)
+            let worst = zip(one.gradients.values, two.gradients.values).map { abs($0 - $1) }.max()!
+            #expect(worst < 1e-12)
+        }
+    }
+
     @Test func lossIsMeanCrossEntropyOverCountedTargets() {
         let arch = Architecture(cell: .rnn, inputSize: 3, hiddenSize: 2, outputSize: 3)
         var parameters = ParameterSet<Double>(layout: ParameterLayout(arch))
