@@ -104,3 +104,23 @@ import Testing
         #expect(abs(model.loss(batch) - (Double.log(2) + 2 * Double.log(4)) / 3) < 1e-12)
     }
 }
+
+@Suite struct ArchitectureTests {
+    /// The reference's `common.flops_per_char` (shared/reference/RESULTS.md, last table).
+    @Test(arguments: [
+        ("rnn128", 0.138, 0.049), ("lstm128", 0.481, 0.171), ("lstm256", 1.747, 0.604),
+        ("lstm2x256", 4.893, 1.652), ("bilstm128", 0.961, 0.342), ("bilstm256", 3.495, 1.207),
+        ("bilstm2x256", 12.932, 4.353),
+    ])
+    func flopsPerCharacterMatchTheReference(name: String, train: Double, infer: Double) {
+        let architecture = Architecture.preset(named: name)!
+        #expect(abs(architecture.flopsPerCharacter(training: true) / 1e6 - train) < 0.0005)
+        #expect(abs(architecture.flopsPerCharacter(training: false) / 1e6 - infer) < 0.0005)
+    }
+
+    @Test func descriptionsNameTheShape() {
+        #expect(Architecture.preset(named: "lstm2x256")!.description == "lstm 2x256 (31 → 31)")
+        #expect(Architecture.preset(named: "bilstm128")!.description == "lstm 128 bidirectional (31 → 31)")
+        #expect(Architecture.preset(named: "gru9") == nil)
+    }
+}
