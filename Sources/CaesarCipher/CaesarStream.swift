@@ -77,7 +77,7 @@ public enum CaesarStream {
     /// The read size (`chunkSize`: tests make it small to cross chunk boundaries), and the
     /// most bytes handed to `emit` at once: large enough that system
     /// calls cost nothing next to the shift, small enough to stay in cache.
-    public static let sliceSize = 1 << 20
+    public static let sliceSize = 1 << 18
 
     /// Shifts chunks into one reusable buffer, slice by slice.
     private final class Shifter {
