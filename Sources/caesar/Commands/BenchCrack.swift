@@ -9,12 +9,11 @@ extension Bench {
         static let configuration = CommandConfiguration(
             abstract: "Measure how often each scoring method recovers the key of short ciphertexts.",
             discussion: """
-                For each length N (letters), draws --trials random spans of the corpus holding
-                exactly N letters (spaces and punctuation come along), encrypts each with a random
-                key 0–25, cracks it with every method, and prints the share of keys recovered and
-                the mean confidence the method gave its answer. The same --seed gives the same
-                trials. Measure on text the statistics were not built from (see
-                Sources/CaesarCipher/README.md for the held-out books).
+                For each length N (letters), draws --trials random spans of the corpus holding exactly N \
+                letters (spaces and punctuation come along), encrypts each with a random key 0–25, cracks it \
+                with every method, and prints the share of keys recovered and the mean confidence the method \
+                gave its answer. The same --seed gives the same trials. Measure on text the statistics were \
+                not built from (see Sources/CaesarCipher/README.md for the held-out books).
 
                 Example:
                   caesar bench crack --corpus ../shared/corpora/en-shelley-frankenstein.txt
@@ -86,7 +85,9 @@ extension Bench {
             let rates = lengths.map { n in "\(n)".leftPadded(to: 7) + methods.map { String(format: "%9.1f%%", 100 * cell($0, n).rate) }.joined() }
             let confidences = lengths.map { n in "\(n)".leftPadded(to: 7) + methods.map { String(format: "%10.3f", cell($0, n).meanConfidence) }.joined() }
             return """
-                key recovery on \(report.corpus.count) file(s), \(report.corpusLetters) letters; \(report.trialsPerLength) trials per length, random keys, seed \(report.seed); statistics: \(report.statistics)
+                key recovery on \(report.corpus.count) file(s), \(report.corpusLetters) letters; \
+                \(report.trialsPerLength) trials per length, random keys, seed \(report.seed); statistics: \
+                \(report.statistics)
 
                 keys recovered
                 \(header)

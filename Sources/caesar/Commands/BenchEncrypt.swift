@@ -8,13 +8,13 @@ extension Bench {
         static let configuration = CommandConfiguration(
             abstract: "Compare encryption throughput with tr doing the same rotation, on one file in one run.",
             discussion: """
-                Runs `tr 'A-Za-z' 'D-ZA-Cd-za-c'` and `caesar encrypt --shift 3` as separate
-                processes, each reading the file on standard input and writing to /dev/null,
-                --repeat times, alternating; reports each one's best wall-clock time as MB/s
-                (10^6 bytes a second), its best CPU time (user + system, steadier on a busy
-                machine), and caesar's speed as a multiple of tr's by both. Then runs both once more into files and
-                checks that they agree byte for byte. The input is --input FILE, or generated text
-                (letters of both cases, spaces, punctuation, some accented letters) of --size MiB.
+                Runs `tr 'A-Za-z' 'D-ZA-Cd-za-c'` and `caesar encrypt --shift 3` as separate processes, each \
+                reading the file on standard input and writing to /dev/null, --repeat times, alternating; \
+                reports each one's best wall-clock time as MB/s (10^6 bytes a second), its best CPU time \
+                (user + system, steadier on a busy machine), and caesar's speed as a multiple of tr's by \
+                both. Then runs both once more into files and checks that they agree byte for byte. The \
+                input is --input FILE, or generated text (letters of both cases, spaces, punctuation, some \
+                accented letters) of --size MiB.
                 """
         )
 
@@ -89,7 +89,8 @@ extension Bench {
             }
             let trFigures = figures("tr 'A-Za-z' 'D-ZA-Cd-za-c'", trRuns), caesarFigures = figures("caesar encrypt --shift 3", caesarRuns)
             return Report(bytes: bytes, runs: count, tr: trFigures, caesar: caesarFigures,
-                          ratio: trFigures.seconds / caesarFigures.seconds, cpuRatio: trFigures.cpuSeconds / caesarFigures.cpuSeconds, outputsAgree: true)
+                          ratio: trFigures.seconds / caesarFigures.seconds,
+                          cpuRatio: trFigures.cpuSeconds / caesarFigures.cpuSeconds, outputsAgree: true)
         }
 
         static func describe(_ r: Report) -> String {
@@ -98,10 +99,12 @@ extension Bench {
                     + String(format: "%8.3f s  %8.1f MB/s   cpu %.3f s", f.seconds, f.megabytesPerSecond, f.cpuSeconds)
             }
             return """
-                input: \(r.bytes) bytes; best of \(r.runs) interleaved runs each, output to /dev/null; outputs agree: \(r.outputsAgree ? "yes" : "no")
+                input: \(r.bytes) bytes; best of \(r.runs) interleaved runs each, output to /dev/null; \
+                outputs agree: \(r.outputsAgree ? "yes" : "no")
                 \(line(r.tr))
                 \(line(r.caesar))
-                caesar / tr: \(String(format: "%.2f", r.ratio))× the throughput (wall clock), \(String(format: "%.2f", r.cpuRatio))× by CPU time
+                caesar / tr: \(String(format: "%.2f", r.ratio))× the throughput (wall clock), \
+                \(String(format: "%.2f", r.cpuRatio))× by CPU time
                 """
         }
     }

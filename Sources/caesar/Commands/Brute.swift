@@ -7,11 +7,10 @@ extension Caesar {
         static let configuration = CommandConfiguration(
             abstract: "Try all 26 keys and list them ranked by score, best first.",
             discussion: """
-                Prints 26 lines: rank, key (the encryption key: decrypting shifts back by it),
-                score (log-likelihood in nats, higher is better; chi-squared, lower is better),
-                posterior probability of the key, and the start of the decryption. --json gives
-                every decryption in full. Text without letters A–Z is an error: all 26
-                decryptions would be the same text.
+                Prints 26 lines: rank, key (the encryption key: decrypting shifts back by it), score \
+                (log-likelihood in nats, higher is better; chi-squared, lower is better), posterior \
+                probability of the key, and the start of the decryption. --json gives every decryption in \
+                full. Text without letters A–Z is an error: all 26 decryptions would be the same text.
 
                 Example:
                   caesar brute "Wkh vhfuhw phhwlqj"

@@ -9,12 +9,12 @@ extension Caesar {
         static let configuration = CommandConfiguration(
             abstract: "Find an unknown key by scoring all 26, then print the key, its confidence and the plaintext.",
             discussion: """
-                The key is decided from the first --prefix letters; then the whole input is
-                decrypted and streamed, so input of any size runs in constant memory. The first
-                line says the key and its confidence (the posterior probability of the key over all
-                26, from the scores); the plaintext follows. With --output, the plaintext goes to
-                the file and the first line to standard output; --quiet prints the plaintext only.
-                --json holds the whole plaintext in memory (up to 64 MiB).
+                The key is decided from the first --prefix letters; then the whole input is decrypted and \
+                streamed, so input of any size runs in constant memory. The first line says the key and its \
+                confidence (the posterior probability of the key over all 26, from the scores); the \
+                plaintext follows. With --output, the plaintext goes to the file and the first line to \
+                standard output; --quiet prints the plaintext only. --json holds the whole plaintext in \
+                memory (up to 64 MiB).
 
                 Examples:
                   caesar crack "Wkh vhfuhw phhwlqj lv dw grzq eb wkh ulyhu."
@@ -86,8 +86,9 @@ extension Caesar {
                 plaintext.append(contentsOf: slice)
             })
             try output.writeJSON(Report(
-                key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method, lettersScored: ranking.lettersScored,
-                candidates: Array(ranking.candidates.prefix(top ?? 26)), plaintext: String(decoding: plaintext, as: UTF8.self)))
+                key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method,
+                lettersScored: ranking.lettersScored, candidates: Array(ranking.candidates.prefix(top ?? 26)),
+                plaintext: String(decoding: plaintext, as: UTF8.self)))
         }
 
         static func keyLine(_ ranking: KeyRanking) -> String {

@@ -7,8 +7,8 @@ extension Caesar {
         static let configuration = CommandConfiguration(
             abstract: "Decrypt text with a known key (the key it was encrypted with).",
             discussion: """
-                Decrypting with --shift N is encrypting with --shift -N. To find an unknown key,
-                use 'caesar crack'.
+                Decrypting with --shift N is encrypting with --shift -N. To find an unknown key, use 'caesar \
+                crack'.
 
                 Examples:
                   caesar decrypt --shift 3 "Dwwdfn dw gdzq"        # Attack at dawn

@@ -7,9 +7,9 @@ extension Caesar {
         static let configuration = CommandConfiguration(
             abstract: "Encrypt text with a known key: letters A–Z move, keep their case, and nothing else changes.",
             discussion: """
-                Streams: input of any size is read and written in constant memory. Text given as
-                arguments is printed with a final newline; files and standard input are copied
-                byte for byte apart from the letters.
+                Streams: input of any size is read and written in constant memory. Text given as arguments \
+                is printed with a final newline; files and standard input are copied byte for byte apart \
+                from the letters.
 
                 Examples:
                   caesar encrypt --shift 3 "Attack at dawn"      # Dwwdfn dw gdzq

@@ -9,10 +9,9 @@ extension Caesar.Ngrams {
         static let configuration = CommandConfiguration(
             abstract: "Count letter, bigram and quadgram frequencies in text files and write a statistics file.",
             discussion: """
-                Letters are A–Z folded to lowercase; everything else is skipped and n-grams run
-                across it, but not from one file into the next. The file's header records this
-                command line and the letters of each corpus. Use the file with --ngrams, for
-                example to crack French.
+                Letters are A–Z folded to lowercase; everything else is skipped and n-grams run across it, \
+                but not from one file into the next. The file's header records this command line and the \
+                letters of each corpus. Use the file with --ngrams, for example to crack French.
 
                 Example:
                   caesar ngrams build --min-count 2 --output french.ngrams madame-bovary.txt
@@ -61,7 +60,8 @@ extension Caesar.Ngrams {
             try sink.finish()
             guard output.json else { return }
             try JSONReport.print(Report(
-                output: output.output, corpora: corpora, letters: counter.letterTotal, bigrams: counter.bigramTotal, quadgrams: counter.quadgramTotal,
+                output: output.output, corpora: corpora,
+                letters: counter.letterTotal, bigrams: counter.bigramTotal, quadgrams: counter.quadgramTotal,
                 quadgramEntries: statistics.quadgrams.entries, minCount: minCount, bytes: text.utf8.count))
         }
 
