@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "CaesarIO"),
         .target(name: "CaesarRandom"),
         .target(name: "CaesarText", dependencies: ["CICU"]),
-        .target(name: "CaesarCipher", dependencies: ["CEnglishNgrams", "CaesarIO", "CaesarRandom"]),
+        .target(name: "CaesarCipher", dependencies: ["CEnglishNgrams", "CaesarIO", "CaesarRandom"], exclude: ["README.md"]),
         .target(name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom"], swiftSettings: kernelFlags),
 
         // The command-line tool: one subcommand a file.
