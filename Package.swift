@@ -34,6 +34,8 @@ let package = Package(
                 .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
             ]
         ),
+        // The shipped English n-gram statistics, compiled in with #embed (see its .c file).
+        .target(name: "CEnglishNgrams", exclude: ["english-ngrams.txt"]),
         .systemLibrary(
             name: "CBLAS",
             pkgConfig: "openblas",
@@ -44,8 +46,11 @@ let package = Package(
         .target(name: "CaesarIO"),
         .target(name: "CaesarRandom"),
         .target(name: "CaesarText", dependencies: ["CICU"]),
-        .target(name: "CaesarCipher", dependencies: ["CaesarRandom"]),
-        .target(name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom"], swiftSettings: kernelFlags),
+        .target(name: "CaesarCipher", dependencies: ["CEnglishNgrams", "CaesarIO", "CaesarRandom"], exclude: ["README.md"]),
+        .target(
+            name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom"],
+            exclude: ["README.md"], swiftSettings: kernelFlags
+        ),
 
         // The command-line tool: one subcommand a file.
         .executableTarget(
@@ -66,7 +71,7 @@ let package = Package(
         ),
         .testTarget(name: "CaesarIOTests", dependencies: ["CaesarIO"]),
         .testTarget(name: "CaesarRandomTests", dependencies: ["CaesarRandom"]),
-        .testTarget(name: "CaesarCipherTests", dependencies: ["CaesarCipher"]),
+        .testTarget(name: "CaesarCipherTests", dependencies: ["CaesarCipher", "CaesarIO"]),
         .testTarget(name: "CaesarNeuralTests", dependencies: ["CaesarNeural"], exclude: ["Golden"]),
         .testTarget(name: "CaesarCLITests", dependencies: ["caesar"]),
     ]

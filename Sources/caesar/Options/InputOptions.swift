@@ -25,6 +25,9 @@ struct InputOptions: ParsableArguments {
         }
     }
 
+    /// Whether the text comes from the TEXT arguments (output then ends with a newline).
+    var isArguments: Bool { !text.isEmpty }
+
     /// Opens the chosen source. On an interactive terminal, says how to end the input.
     func open() throws -> TextInput {
         if !text.isEmpty {

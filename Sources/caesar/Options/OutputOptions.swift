@@ -18,4 +18,11 @@ struct OutputOptions: ParsableArguments {
     func open() throws -> TextOutput {
         try TextOutput(output.map { .file(path: $0) } ?? .standardOutput)
     }
+
+    /// Writes `report` as JSON to the chosen output.
+    func writeJSON(_ report: some Encodable) throws {
+        let sink = try open()
+        try JSONReport.write(report, to: sink)
+        try sink.finish()
+    }
 }

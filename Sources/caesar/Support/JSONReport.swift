@@ -12,4 +12,11 @@ enum JSONReport {
     static func write(_ value: some Encodable, to output: TextOutput) throws {
         try output.write(try encode(value) + "\n")
     }
+
+    /// Writes `value` as JSON to standard output.
+    static func print(_ value: some Encodable) throws {
+        let output = try TextOutput(.standardOutput)
+        try write(value, to: output)
+        try output.finish()
+    }
 }

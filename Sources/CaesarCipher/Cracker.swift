@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finds an unknown Caesar key by scoring: decrypt with all 26 keys, score each with a
+/// ``LetterScorer``, rank them, and turn the scores into a posterior over keys.
+///
+///     let cracker = Cracker(method: .quadgram, statistics: try .english())
+///     let ranking = cracker.rank(Letters.indices(in: "Wkh vhfuhw phhwlqj"))
+///     ranking.best.key          // 3
+///     ranking.best.posterior    // ≈ 1.0
+public struct Cracker: Sendable {
+    public let method: ScoringMethod
+    let scorer: any LetterScorer
+
+    public init(method: ScoringMethod, statistics: NgramStatistics) {
+        self.method = method
+        scorer = method.scorer(using: statistics)
+    }
+
+    /// All 26 keys ranked for `letters` (alphabet indices, at least one).
+    public func rank(_ letters: [UInt8]) -> KeyRanking {
+        precondition(!letters.isEmpty, "ranking keys needs at least one letter")
+        let statistics = (0..<26).map { scorer.statistic(of: letters, decryptedWith: $0) }
+        return KeyRanking(method: method, statistics: statistics, logLikelihoods: statistics.map(scorer.logLikelihood(fromStatistic:)), lettersScored: letters.count)
+    }
+
+    /// Ranks keys for the first `prefixLetters` letters of `text`; `source` names the text in the
+    /// error thrown when it has no letter at all.
+    public func rank(_ text: String, source: String, prefixLetters: Int = .max) throws -> KeyRanking {
+        let letters = Letters.indices(in: text, limit: prefixLetters)
+        guard !letters.isEmpty else { throw CipherError.noLetters(source: source, scannedBytes: nil) }
+        return rank(letters)
+    }
+}
+
+/// The 26 keys of a Caesar cipher ranked by a scorer, best first, each with its posterior.
+public struct KeyRanking: Sendable, Equatable {
+    /// One key's result.
+    public struct Candidate: Sendable, Equatable, Codable {
+        /// The encryption key this candidate assumes; decrypting shifts by `−key`.
+        public let key: Int
+        /// The scorer's own number (log-likelihood in nats, or χ²).
+        public let score: Double
+        /// P(key | text) under a uniform prior over the 26 keys.
+        public let posterior: Double
+    }
+
+    public let method: ScoringMethod
+    /// All 26 keys, best first; equal scores keep key order.
+    public let candidates: [Candidate]
+    /// How many letters the scores are over.
+    public let lettersScored: Int
+
+    /// Ranks keys from per-key scores (`statistics[k]` for key `k`) and their log-likelihoods.
+    ///
+    /// The posterior is Bayes' rule with a uniform prior: `P(k | text) ∝ exp(logLikelihood[k])`,
+    /// a softmax, computed after subtracting the largest log-likelihood so `exp` cannot overflow.
+    public init(method: ScoringMethod, statistics: [Double], logLikelihoods: [Double], lettersScored: Int) {
+        precondition(statistics.count == 26 && logLikelihoods.count == 26, "a ranking needs one score per key, 26 of each")
+        let top = logLikelihoods.max()!
+        let weights = logLikelihoods.map { exp($0 - top) }
+        let evidence = weights.reduce(0, +)
+        let order = (0..<26).sorted { a, b in
+            logLikelihoods[a] != logLikelihoods[b] ? logLikelihoods[a] > logLikelihoods[b] : a < b
+        }
+        self.method = method
+        self.candidates = order.map { Candidate(key: $0, score: statistics[$0], posterior: weights[$0] / evidence) }
+        self.lettersScored = lettersScored
+    }
+
+    /// The most probable key.
+    public var best: Candidate { candidates[0] }
+}

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Letter n-gram counts of a language (orders 1, 2 and 4), from which scorers take their
+/// probabilities.
+///
+/// An n-gram is `n` consecutive letters of the case-folded letter sequence (see ``Letters``);
+/// its index is the letters read as a base-26 number, so `tion` is
+/// `19·26³ + 8·26² + 14·26 + 13`. Counts are kept dense: `26ⁿ` entries, 0 for an n-gram never
+/// seen or pruned away.
+///
+/// Probabilities are relative frequencies, `count / total`. An n-gram with no count gets a
+/// floor probability instead of 0 (one unseen quadgram must not veto a whole decryption); see
+/// ``Table/floorCount``.
+public struct NgramStatistics: Sendable, Equatable {
+    /// The orders a statistics file holds: letters for χ² and unigram scoring, bigrams, quadgrams.
+    public static let orders = [1, 2, 4]
+
+    /// Counts of the n-grams of one order.
+    public struct Table: Sendable, Equatable {
+        public let order: Int
+        /// `26^order` counts indexed by the n-gram's base-26 value; 0 = unseen or pruned.
+        public let counts: [Int]
+        /// All n-grams counted in the corpus, pruned ones included: the denominator of every
+        /// probability, so pruning does not inflate the probabilities of what is kept.
+        public let total: Int
+        /// N-grams counted fewer times than this were dropped from the file (1: none were).
+        public let minCount: Int
+
+        public init(order: Int, counts: [Int], total: Int, minCount: Int) {
+            precondition(NgramStatistics.orders.contains(order), "n-gram order \(order) is not one of \(NgramStatistics.orders)")
+            precondition(counts.count == NgramStatistics.size(of: order), "a table of order \(order) has \(NgramStatistics.size(of: order)) counts, got \(counts.count)")
+            precondition(total > 0 && minCount >= 1, "a table needs a positive total and a min-count ≥ 1")
+            self.order = order
+            self.counts = counts
+            self.total = total
+            self.minCount = minCount
+        }
+
+        /// How many n-grams have a count (the entries a file lists).
+        public var entries: Int { counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
+
+        /// The count given to every n-gram the table has no count for: 0.01, the usual floor of
+        /// practical quadgram scoring, 100 times rarer than an n-gram seen once.
+        ///
+        /// The same floor serves pruned tables: a larger one for n-grams that might have been
+        /// seen up to `minCount − 1` times, such as `(minCount − 1) / 4`, measured slightly worse
+        /// (`README.md`).
+        public static let floorCount = 0.01
+
+        /// Natural-log probability of every n-gram (`26^order` values, nats), absent ones at the
+        /// floor.
+        public func logProbabilities() -> [Double] {
+            let logTotal = log(Double(total))
+            let floor = log(Table.floorCount) - logTotal
+            return counts.map { $0 > 0 ? log(Double($0)) - logTotal : floor }
+        }
+    }
+
+    public let unigrams: Table
+    public let bigrams: Table
+    public let quadgrams: Table
+    /// Free-text lines that say where the counts come from (the file's `#` header).
+    public let notes: [String]
+
+    public init(unigrams: Table, bigrams: Table, quadgrams: Table, notes: [String] = []) {
+        precondition(unigrams.order == 1 && bigrams.order == 2 && quadgrams.order == 4, "tables in the wrong slots")
+        self.unigrams = unigrams
+        self.bigrams = bigrams
+        self.quadgrams = quadgrams
+        self.notes = notes
+    }
+
+    /// The table of order 1, 2 or 4.
+    public func table(order: Int) -> Table {
+        switch order {
+        case 1: return unigrams
+        case 2: return bigrams
+        case 4: return quadgrams
+        default: preconditionFailure("n-gram order \(order) is not one of \(NgramStatistics.orders)")
+        }
+    }
+
+    /// `26^order`, the number of possible n-grams.
+    public static func size(of order: Int) -> Int {
+        (0..<order).reduce(1) { r, _ in r * 26 }
+    }
+}

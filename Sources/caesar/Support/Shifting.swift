@@ -1,0 +1,25 @@
+import ArgumentParser
+import CaesarCipher
+import CaesarIO
+
+/// What `encrypt` and `decrypt` share: run a known shift over the chosen input, either
+/// streaming to the output or, with `--json`, as one report.
+enum Shifting {
+    /// The most text a `--json` report holds (it is built in memory).
+    static let jsonLimit = 64 << 20
+
+    /// Streams the input through `shift`; text given as arguments gets a final newline, as
+    /// `echo` would print it.
+    static func stream(_ input: InputOptions, through shift: CaesarShift, to output: OutputOptions) throws {
+        let source = try input.open()
+        let sink = try output.open()
+        try CaesarStream.shift(source, by: shift) { try sink.write($0) }
+        if input.isArguments { try sink.write("\n") }
+        try sink.finish()
+    }
+
+    /// The whole input shifted, for a JSON report.
+    static func shiftAll(_ input: InputOptions, through shift: CaesarShift) throws -> String {
+        shift.apply(to: try input.open().readAll(limit: jsonLimit))
+    }
+}

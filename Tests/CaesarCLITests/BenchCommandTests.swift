@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@Suite struct BenchCommandTests {
+    @Test func benchEncryptComparesWithTrAndChecksTheOutputsAgree() throws {
+        let run = try CaesarRun(["bench", "encrypt", "--size", "1", "--repeat", "1", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        #expect(report["outputsAgree"] as? Bool == true)
+        #expect((report["bytes"] as? Int).map { $0 > 1_000_000 && $0 <= 1 << 20 } == true)
+        #expect((report["tr"] as? [String: Any])?["command"] as? String == "tr 'A-Za-z' 'D-ZA-Cd-za-c'")
+        #expect(report["ratio"] is Double && report["cpuRatio"] is Double)
+    }
+
+    @Test func benchEncryptPrintsBothThroughputsAndTheRatio() throws {
+        let run = try CaesarRun(["bench", "encrypt", "--size", "1", "--repeat", "1"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("outputs agree: yes"))
+        #expect(run.stdout.contains("tr 'A-Za-z' 'D-ZA-Cd-za-c'"))
+        #expect(run.stdout.contains("caesar encrypt --shift 3"))
+        #expect(run.stdout.contains("caesar / tr: "))
+    }
+
+    @Test func benchCrackPrintsTheTableWithExactCounts() throws {
+        try withTemporaryFolder { folder in
+            let corpus = folder + "/held-out.txt"
+            try Data(String(repeating: "It was the best of times, it was the worst of times, it was the age of wisdom. ", count: 3).utf8)
+                .write(to: URL(fileURLWithPath: corpus))
+            let json = try CaesarRun(["bench", "crack", "--corpus", corpus, "--trials", "30", "--lengths", "5", "10", "--json"])
+            #expect(json.status == 0, "\(json.stderr)")
+            let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+            let results = report["results"] as! [[String: Any]]
+            #expect(results.count == 8)
+            #expect(results.map { $0["trials"] as! Int } == Array(repeating: 30, count: 8))
+            #expect(results.map { $0["method"] as! String } == ["quadgram", "quadgram", "bigram", "bigram", "unigram", "unigram", "chi2", "chi2"])
+            #expect(report["corpusLetters"] as? Int == 174)
+
+            let table = try CaesarRun(["bench", "crack", "--corpus", corpus, "--trials", "30", "--lengths", "5", "10"])
+            #expect(table.status == 0)
+            #expect(table.stdout.contains("letters  quadgram    bigram   unigram      chi2\n"))
+        }
+    }
+
+    @Test(arguments: [
+        (["bench", "crack"], "caesar: error: give at least one held-out text with --corpus FILE; hint: see 'caesar bench --help'\n", 64),
+        (["bench", "crack", "--corpus", "x", "--trials", "0"], "caesar: error: --trials must be between 1 and 1000000, got 0; hint: see 'caesar bench --help'\n", 64),
+        (["bench", "crack", "--corpus", "x", "--lengths", "5", "5"], "caesar: error: --lengths lists a length twice; hint: see 'caesar bench --help'\n", 64),
+        (["bench", "crack", "--corpus", "/no/such.txt"], "caesar: error: cannot open '/no/such.txt': No such file or directory; hint: check the path and its permissions\n", 1),
+        (["bench", "encrypt", "--size", "0"], "caesar: error: --size must be between 1 and 65536 MiB, got 0; hint: see 'caesar bench --help'\n", 64),
+        (["bench", "encrypt", "--input", "/no/such.txt"], "caesar: error: cannot open '/no/such.txt': No such file or directory; hint: check the path and its permissions\n", 1),
+    ] as [([String], String, Int32)])
+    func errorsAreOneLineWithAHint(arguments: [String], message: String, status: Int32) throws {
+        try CaesarRun.expectFailure(arguments, message: message, status: status)
+    }
+
+    @Test func aCorpusShorterThanTheSpansIsAnError() throws {
+        try withTemporaryFolder { folder in
+            let corpus = folder + "/short.txt"
+            try Data("Too short.".utf8).write(to: URL(fileURLWithPath: corpus))
+            let run = try CaesarRun(["bench", "crack", "--corpus", corpus])
+            #expect(run.status == 1)
+            #expect(run.stderr == "caesar: error: the corpus has 8 letters, fewer than the 10 a span needs; hint: give a longer corpus or shorter --lengths\n")
+        }
+    }
+
+    @Test func helpListsTheBenchmarks() throws {
+        let run = try CaesarRun(["bench", "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("encrypt") && run.stdout.contains("crack"))
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@Suite struct CrackCommandTests {
+    static let ciphertext = "Wkh vhfuhw phhwlqj lv dw gdzq eb wkh ulyhu."
+
+    @Test func printsTheKeyLineThenThePlaintext() throws {
+        let run = try CaesarRun(["crack", Self.ciphertext])
+        #expect(run.status == 0)
+        #expect(run.stdout == "key 3, confidence 1.0000 (quadgram over 34 letters)\nThe secret meeting is at dawn by the river.\n")
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test(arguments: ["quadgram", "bigram", "unigram", "chi2"])
+    func everyMethodCracksASentence(method: String) throws {
+        let run = try CaesarRun(["crack", "--method", method, "--quiet", Self.ciphertext])
+        #expect(run.status == 0)
+        #expect(run.stdout == "The secret meeting is at dawn by the river.\n")
+    }
+
+    @Test func topListsTheBestCandidates() throws {
+        let run = try CaesarRun(["crack", "--top", "2", Self.ciphertext])
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[1].hasPrefix(" 1  key  3  score "))
+        #expect(lines[2].hasPrefix(" 2  key "))
+        #expect(lines[3] == "The secret meeting is at dawn by the river.")
+    }
+
+    @Test func streamsLongInputDecidedFromThePrefix() throws {
+        let plain = String(repeating: "It was the best of times, it was the worst of times; Zoë said “naïve”.\n", count: 20_000)  // ≈ 1.4 MB
+        let cipher = try CaesarRun(["encrypt", "--shift", "17"], stdin: Data(plain.utf8))
+        let run = try CaesarRun(["crack", "--prefix", "200"], stdin: Data(cipher.stdout.utf8))
+        #expect(run.status == 0)
+        #expect(run.stdout == "key 17, confidence 1.0000 (quadgram over 200 letters)\n" + plain)
+    }
+
+    @Test func outputFileGetsThePlaintextAndStdoutTheKeyLine() throws {
+        try withTemporaryFolder { folder in
+            let output = folder + "/plain.txt"
+            let run = try CaesarRun(["crack", "-o", output, Self.ciphertext])
+            #expect(run.status == 0)
+            #expect(run.stdout == "key 3, confidence 1.0000 (quadgram over 34 letters)\n")
+            #expect(try String(contentsOfFile: output, encoding: .utf8) == "The secret meeting is at dawn by the river.\n")
+        }
+    }
+
+    @Test func jsonHasKeyConfidencePlaintextAndCandidates() throws {
+        let run = try CaesarRun(["crack", "--json", "--top", "3", Self.ciphertext])
+        #expect(run.status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        #expect(report["key"] as? Int == 3)
+        #expect((report["confidence"] as? Double).map { $0 > 0.999 && $0 <= 1 } == true)
+        #expect(report["plaintext"] as? String == "The secret meeting is at dawn by the river.")
+        #expect(report["method"] as? String == "quadgram")
+        #expect(report["lettersScored"] as? Int == 34)
+        #expect((report["candidates"] as? [[String: Any]])?.count == 3)
+    }
+
+    @Test func customStatisticsCrackAnotherLanguage() throws {
+        try withTemporaryFolder { folder in
+            let corpus = folder + "/fr.txt", statistics = folder + "/fr.ngrams"
+            let french = "Longtemps, je me suis couché de bonne heure. Parfois, à peine ma bougie éteinte, mes yeux se fermaient si vite que je n'avais pas le temps de me dire: je m'endors."
+            try Data(String(repeating: french + "\n", count: 20).utf8).write(to: URL(fileURLWithPath: corpus))
+            #expect(try CaesarRun(["ngrams", "build", "-o", statistics, corpus]).status == 0)
+            let cipher = try CaesarRun(["encrypt", "--shift", "9", "Je me suis couché de bonne heure."]).stdout
+            let run = try CaesarRun(["crack", "--ngrams", statistics, "--quiet", String(cipher.dropLast())])
+            #expect(run.status == 0)
+            #expect(run.stdout == "Je me suis couché de bonne heure.\n")
+        }
+    }
+
+    @Test func malformedStatisticsAreAnError() throws {
+        try withTemporaryFolder { folder in
+            let bad = folder + "/bad.ngrams"
+            try Data("caesar-ngrams 1\nngrams 4 total 10 min-count 1 entries 1\nthe 3\n".utf8).write(to: URL(fileURLWithPath: bad))
+            let run = try CaesarRun(["crack", "--ngrams", bad, "abc"])
+            #expect(run.status == 1)
+            #expect(run.stderr == "caesar: error: malformed n-gram statistics in '\(bad)' at line 3: 'the' is not 4 lowercase letters a–z; hint: build the file with 'caesar ngrams build --output FILE CORPUS...'\n")
+        }
+    }
+
+    @Test(arguments: [
+        (["crack", "42"], "caesar: error: no letters A–Z in the text arguments, so no key can be scored; hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --shift N)\n", 1),
+        (["crack", "--top", "27", "abc"], "caesar: error: --top must be between 1 and 26, got 27; hint: see 'caesar crack --help'\n", 64),
+        (["crack", "--ngrams", "", "abc"], "caesar: error: --ngrams needs a file path; hint: see 'caesar crack --help'\n", 64),
+        (["crack", "--ngrams", "/", "abc"], "caesar: error: cannot read '/': it is a directory; hint: give a readable text file\n", 1),
+    ] as [([String], String, Int32)])
+    func errorsAreOneLineWithAHint(arguments: [String], message: String, status: Int32) throws {
+        try CaesarRun.expectFailure(arguments, message: message, status: status)
+    }
+
+    @Test func emptyAndBinaryInputAreErrorsNotCrashes() throws {
+        let empty = try CaesarRun(["crack"], stdin: Data())
+        #expect(empty.status == 1)
+        #expect(empty.stderr.hasPrefix("caesar: error: no letters A–Z in standard input"))
+        let zeros = try CaesarRun(["crack"], stdin: Data(count: 10_000))
+        #expect(zeros.status == 1)
+        #expect(zeros.stderr.hasPrefix("caesar: error: no letters A–Z in standard input"))
+        let binary = try CaesarRun(["crack"], stdin: Data([0x57, 0x6B, 0x68, 0xFE, 0x00]))
+        #expect(binary.status == 1)
+        #expect(binary.stderr.hasPrefix("caesar: error: invalid UTF-8 in standard input at byte 3; hint:"))
+    }
+
+    @Test func helpDescribesTheOutput() throws {
+        let run = try CaesarRun(["crack", "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: caesar crack [--method <method>] [--prefix <n>] [--ngrams <path>] [--top <n>]"))
+        #expect(run.stdout.flattened.contains("posterior probability of the key"))
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite struct NgramsCommandTests {
+    @Test func buildWritesAFileThatSaysHowItWasBuilt() throws {
+        try withTemporaryFolder { folder in
+            let corpus = folder + "/a.txt", output = folder + "/a.ngrams"
+            try Data("The cat, THE hat.".utf8).write(to: URL(fileURLWithPath: corpus))
+            let run = try CaesarRun(["ngrams", "build", "--min-count", "1", "--note", "a test's note", "--output", output, corpus])
+            #expect(run.status == 0 && run.stdout.isEmpty && run.stderr.isEmpty)
+            let text = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(text.hasPrefix("""
+                # Letter n-gram statistics for caesar (format: caesar-ngrams 1).
+                # Built with: caesar ngrams build --min-count 1 --note 'a test'\\''s note' --output \(output) \(corpus)
+                # Corpus: \(corpus) (12 letters)
+                # a test's note
+                caesar-ngrams 1
+                ngrams 1 total 12 min-count 1 entries 5
+                a 2
+                """))
+            #expect(text.contains("ngrams 4 total 9 min-count 1 entries 9\natth 1\n"))
+        }
+    }
+
+    @Test func withoutAnOutputTheStatisticsGoToStandardOutput() throws {
+        try withTemporaryFolder { folder in
+            let corpus = folder + "/a.txt"
+            try Data("abcdabcd".utf8).write(to: URL(fileURLWithPath: corpus))
+            let run = try CaesarRun(["ngrams", "build", corpus])
+            #expect(run.status == 0)
+            #expect(run.stdout.hasSuffix("ngrams 4 total 5 min-count 1 entries 4\nabcd 2\nbcda 1\ncdab 1\ndabc 1\n"))
+        }
+    }
+
+    @Test func jsonSummarizesWhatWasBuilt() throws {
+        try withTemporaryFolder { folder in
+            let corpus = folder + "/a.txt", output = folder + "/a.ngrams"
+            try Data("abcdabcd".utf8).write(to: URL(fileURLWithPath: corpus))
+            let run = try CaesarRun(["ngrams", "build", "--json", "--min-count", "2", "-o", output, corpus])
+            #expect(run.status == 0)
+            let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+            #expect(report["letters"] as? Int == 8)
+            #expect(report["quadgrams"] as? Int == 5)
+            #expect(report["quadgramEntries"] as? Int == 1)
+            #expect(report["minCount"] as? Int == 2)
+            #expect(report["bytes"] as? Int == (try Data(contentsOf: URL(fileURLWithPath: output))).count)
+        }
+    }
+
+    @Test(arguments: [
+        (["ngrams", "build"], "caesar: error: Missing expected argument '<corpus> ...'; hint: see 'caesar ngrams --help'\n", 64),
+        (["ngrams", "build", "--min-count", "0", "x"], "caesar: error: --min-count must be at least 1, got 0; hint: see 'caesar ngrams --help'\n", 64),
+        (["ngrams", "build", "--json", "x"], "caesar: error: --json prints a summary, so the statistics need --output FILE; hint: see 'caesar ngrams --help'\n", 64),
+        (["ngrams", "build", "/no/such/corpus.txt"], "caesar: error: cannot open '/no/such/corpus.txt': No such file or directory; hint: check the path and its permissions\n", 1),
+    ] as [([String], String, Int32)])
+    func errorsAreOneLineWithAHint(arguments: [String], message: String, status: Int32) throws {
+        try CaesarRun.expectFailure(arguments, message: message, status: status)
+    }
+
+    @Test func aCorpusWithoutLettersIsAnError() throws {
+        try withTemporaryFolder { folder in
+            let corpus = folder + "/digits.txt"
+            try Data("123 456".utf8).write(to: URL(fileURLWithPath: corpus))
+            let run = try CaesarRun(["ngrams", "build", corpus])
+            #expect(run.status == 1)
+            #expect(run.stderr == "caesar: error: fewer than four letters A–Z in file '\(corpus)', nothing to count; hint: give a text corpus in a Latin-alphabet language\n")
+        }
+    }
+
+    @Test func helpShowsTheUsage() throws {
+        let run = try CaesarRun(["ngrams", "build", "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: caesar ngrams build <corpus> ... [--min-count <n>] [--note <text> ...] [--lossy] [--output <path>] [--json]"))
+    }
+}
