@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CaesarText", targets: ["CaesarText"]),
         .library(name: "CaesarCipher", targets: ["CaesarCipher"]),
         .library(name: "CaesarNeural", targets: ["CaesarNeural"]),
+        .library(name: "CaesarTraining", targets: ["CaesarTraining"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,11 +53,13 @@ let package = Package(
             exclude: ["README.md"], swiftSettings: kernelFlags
         ),
 
+        .target(name: "CaesarTraining", dependencies: ["CaesarNeural", "CaesarText", "CaesarIO", "CaesarRandom"]),
+
         // The command-line tool: one subcommand a file.
         .executableTarget(
             name: "caesar",
             dependencies: [
-                "CaesarIO", "CaesarRandom", "CaesarText", "CaesarCipher", "CaesarNeural",
+                "CaesarIO", "CaesarRandom", "CaesarText", "CaesarCipher", "CaesarNeural", "CaesarTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +76,7 @@ let package = Package(
         .testTarget(name: "CaesarRandomTests", dependencies: ["CaesarRandom"]),
         .testTarget(name: "CaesarCipherTests", dependencies: ["CaesarCipher", "CaesarIO"]),
         .testTarget(name: "CaesarNeuralTests", dependencies: ["CaesarNeural"], exclude: ["Golden"]),
+        .testTarget(name: "CaesarTrainingTests", dependencies: ["CaesarTraining"]),
         .testTarget(name: "CaesarCLITests", dependencies: ["caesar"]),
     ]
 )

@@ -1,0 +1,231 @@
+import CaesarNeural
+import CaesarRandom
+import CaesarText
+import Foundation
+
+/// Trains a decrypter: random encrypted windows of a corpus in, the plaintext out, one step
+/// at a time, validating at intervals and keeping the best model.
+///
+/// A step: sample B windows → forward, cross-entropy, BPTT (with the configured truncation)
+/// → clip the global gradient norm → optimizer step. Every `validationInterval` steps: the
+/// validation accuracy, a ``TrainingRecord``, the best model saved if it improved, and a
+/// checkpoint from which ``init(resuming:training:validation:outputs:)`` continues exactly.
+public final class Trainer {
+    /// Where a run writes.
+    public struct Outputs: Sendable {
+        /// The best model so far (by validation accuracy).
+        public var model: String
+        /// The latest checkpoint, for `--resume`.
+        public var checkpoint: String
+        /// Called with the learning curve after each validation (to write CSV and plots).
+        public init(model: String, checkpoint: String) {
+            self.model = model
+            self.checkpoint = checkpoint
+        }
+    }
+
+    public enum Event {
+        /// After every step: the loss and the throughput of that step.
+        case step(step: Int, loss: Double, charactersPerSecond: Double)
+        /// After a validation; `improved` when the best model was replaced.
+        case validated(TrainingRecord, improved: Bool)
+    }
+
+    public enum Outcome: Equatable, Sendable {
+        case finished(steps: Int)
+        case reachedTarget(step: Int, accuracy: Double)
+        case interrupted(step: Int)
+    }
+
+    public let configuration: TrainingConfiguration
+    public let model: SequenceModel<Float>
+    /// Describes the corpus in the saved model's provenance.
+    public var corpusDescription = ""
+    /// Extra metadata for the saved model (e.g. the command that trained it).
+    public var metadata: [String: String] = [:]
+    public private(set) var state: TrainingCheckpoint.State
+
+    private var optimizer: OptimizerBox
+    private var sampler: WindowSampler
+    private let validation: ValidationSet
+    private let outputs: Outputs
+
+    /// A new run.
+    public init(configuration: TrainingConfiguration, training: [UInt8], validation: [UInt8], outputs: Outputs) throws {
+        let c = configuration
+        guard training.count >= c.contentLength else {
+            throw TrainingError.trainingTextTooShort(characters: training.count, needed: c.contentLength)
+        }
+        self.configuration = c
+        self.outputs = outputs
+        // One seed, split into independent streams: weights, batches, truncation.
+        var seeds = SeededGenerator(seed: c.seed)
+        model = SequenceModel(architecture: c.architecture, seed: seeds.next(), threads: c.threads)
+        let samplerRandom = SeededGenerator(seed: seeds.next())
+        sampler = WindowSampler(stream: training, contentLength: c.contentLength, key: c.key, random: samplerRandom)
+        self.validation = try ValidationSet(stream: validation, contentLength: c.contentLength, count: c.validationWindows, key: c.key)
+        optimizer = OptimizerBox(c, layout: model.parameters.layout)
+        state = TrainingCheckpoint.State(
+            configuration: c, step: 0, trainingSeconds: 0, samplerRandom: samplerRandom,
+            truncationRandom: SeededGenerator(seed: seeds.next()), optimizerSteps: 0, bestAccuracy: nil, bestStep: nil,
+            records: [], pendingLoss: 0, pendingSteps: 0, pendingSeconds: 0,
+            trainingFingerprint: fingerprint(training), validationFingerprint: fingerprint(validation))
+    }
+
+    /// Continues a checkpointed run on the same corpus; weights come out bit-identical to a
+    /// run that was never interrupted.
+    public init(resuming checkpoint: TrainingCheckpoint, training: [UInt8], validation: [UInt8], outputs: Outputs) throws {
+        let c = checkpoint.state.configuration
+        guard fingerprint(training) == checkpoint.state.trainingFingerprint,
+              fingerprint(validation) == checkpoint.state.validationFingerprint
+        else { throw TrainingError.checkpointMismatch(reason: "the corpus or --val-split differs from the one the run started with") }
+        configuration = c
+        self.outputs = outputs
+        state = checkpoint.state
+        model = SequenceModel(architecture: c.architecture, parameters: checkpoint.model.parameters, threads: c.threads)
+        sampler = WindowSampler(stream: training, contentLength: c.contentLength, key: c.key, random: checkpoint.state.samplerRandom)
+        self.validation = try ValidationSet(stream: validation, contentLength: c.contentLength, count: c.validationWindows, key: c.key)
+        optimizer = OptimizerBox(c, layout: model.parameters.layout)
+        try optimizer.restore(checkpoint.optimizerState, steps: checkpoint.state.optimizerSteps)
+        metadata = checkpoint.model.metadata
+    }
+
+    /// Trains until the configured steps are done, the target accuracy is reached, or
+    /// `shouldStop` answers true (then a checkpoint is saved first). A NaN or infinite loss,
+    /// gradient or weight stops the run with ``TrainingError/diverged(step:savedStep:)``;
+    /// nothing non-finite is ever saved, so the checkpoint on disk stays the last good one.
+    public func run(shouldStop: () -> Bool = { false }, report: (Event) -> Void = { _ in }) throws -> Outcome {
+        let c = configuration
+        let clock = ContinuousClock()
+        while state.step < c.steps {
+            if shouldStop() {
+                try saveCheckpoint()
+                return .interrupted(step: state.step)
+            }
+            let started = clock.now
+            let batch = sampler.next(batchSize: c.batchSize)
+            let carry = c.truncation == .full ? nil : c.truncation.carryFactors(steps: c.sequenceLength, random: &state.truncationRandom)
+            model.gradients.zero()
+            let loss = model.lossAndGradients(batch, carry: carry)
+            let norm = c.clip.map { GradientClipping.clip(&model.gradients, maxNorm: $0) } ?? model.gradients.norm
+            guard loss.isFinite, norm.isFinite else {
+                throw TrainingError.diverged(step: state.step + 1, savedStep: state.records.last?.step)
+            }
+            optimizer.step(&model.parameters, model.gradients)
+            // An update can overflow even when the loss was finite; nothing non-finite is saved.
+            guard model.parameters.values.allSatisfy({ $0.isFinite }) else {
+                throw TrainingError.diverged(step: state.step + 1, savedStep: state.records.last?.step)
+            }
+            let seconds = (clock.now - started).inSeconds
+            state.step += 1
+            state.trainingSeconds += seconds
+            state.pendingLoss += loss
+            state.pendingSteps += 1
+            state.pendingSeconds += seconds
+            state.samplerRandom = sampler.random
+            state.optimizerSteps = optimizer.steps
+            report(.step(step: state.step, loss: loss, charactersPerSecond: Double(c.batchSize * c.sequenceLength) / seconds))
+
+            if state.step % c.validationInterval == 0 || state.step == c.steps {
+                let record = try validate()
+                if record.validationAccuracy >= c.targetAccuracy {
+                    return .reachedTarget(step: state.step, accuracy: record.validationAccuracy)
+                }
+            }
+        }
+        return .finished(steps: state.step)
+    }
+
+    /// Validation accuracy of the current weights.
+    public func validationAccuracy() -> Double { validation.accuracy(of: model) }
+
+    private func validate() throws -> TrainingRecord {
+        let c = configuration
+        let accuracy = validationAccuracy()
+        let record = TrainingRecord(
+            step: state.step, trainingSeconds: state.trainingSeconds,
+            trainLoss: state.pendingLoss / Double(max(state.pendingSteps, 1)), validationAccuracy: accuracy,
+            charactersPerSecond: Double(state.pendingSteps * c.batchSize * c.sequenceLength) / max(state.pendingSeconds, 1e-9))
+        state.records.append(record)
+        state.pendingLoss = 0
+        state.pendingSteps = 0
+        state.pendingSeconds = 0
+        let improved = state.bestAccuracy.map { accuracy > $0 } ?? true
+        if improved {
+            state.bestAccuracy = accuracy
+            state.bestStep = state.step
+            try modelFile().save(to: outputs.model)
+        }
+        try saveCheckpoint()
+        return record
+    }
+
+    /// The current weights as a model file with the run's provenance.
+    public func modelFile() -> ModelFile {
+        var meta = metadata
+        meta["setup"] = "many-to-many"
+        meta["cipher_key"] = configuration.key.description
+        meta["vocabulary"] = "[" + Token.all.map { "\"\($0.description)\"" }.joined(separator: ",") + "]"
+        let provenance: [String: String] = [
+            "corpus": corpusDescription,
+            "step": String(state.step),
+            "training_seconds": String(format: "%.1f", state.trainingSeconds),
+            "validation_accuracy": state.records.last.map { String(format: "%.5f", $0.validationAccuracy) } ?? "",
+            "configuration": String(decoding: (try? JSONEncoder.sorted.encode(configuration)) ?? Data(), as: UTF8.self),
+        ]
+        meta["training"] = String(decoding: (try? JSONEncoder.sorted.encode(provenance)) ?? Data(), as: UTF8.self)
+        return ModelFile(architecture: configuration.architecture, parameters: model.parameters, metadata: meta)
+    }
+
+    public func checkpoint() -> TrainingCheckpoint {
+        TrainingCheckpoint(model: modelFile(), optimizerState: optimizer.state, state: state)
+    }
+
+    private func saveCheckpoint() throws {
+        try checkpoint().save(to: outputs.checkpoint)
+    }
+}
+
+/// SGD or Adam, chosen at run time but called through its concrete (specialized) type.
+/// A class with optional members, so each step mutates the optimizer's state in place.
+private final class OptimizerBox {
+    private var sgd: SGD<Float>?
+    private var adam: Adam<Float>?
+
+    init(_ c: TrainingConfiguration, layout: ParameterLayout) {
+        switch c.optimizer {
+        case .sgd: sgd = SGD(layout: layout, learningRate: Float(c.learningRate), momentum: Float(c.momentum))
+        case .adam: adam = Adam(layout: layout, learningRate: c.learningRate)
+        }
+    }
+
+    var steps: Int { sgd?.steps ?? adam!.steps }
+    var state: [String: ParameterSet<Float>] { sgd?.state ?? adam!.state }
+
+    func restore(_ saved: [String: ParameterSet<Float>], steps: Int) throws {
+        guard Set(saved.keys) == Set(state.keys) else {
+            throw TrainingError.checkpointMismatch(reason: "the checkpoint's optimizer state does not fit the optimizer")
+        }
+        sgd?.state = saved
+        sgd?.steps = steps
+        adam?.state = saved
+        adam?.steps = steps
+    }
+
+    func step(_ parameters: inout ParameterSet<Float>, _ gradients: ParameterSet<Float>) {
+        sgd?.step(&parameters, gradients: gradients)
+        adam?.step(&parameters, gradients: gradients)
+    }
+}
+
+extension JSONEncoder {
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}
+
+extension Duration {
+    var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

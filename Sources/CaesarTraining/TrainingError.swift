@@ -1,0 +1,26 @@
+/// Why training could not start or go on. One line each: the problem, then a hint.
+public enum TrainingError: Error, Equatable, CustomStringConvertible {
+    case validationTextTooShort(characters: Int, needed: Int)
+    case trainingTextTooShort(characters: Int, needed: Int)
+    case diverged(step: Int, savedStep: Int?)
+    case checkpointMismatch(reason: String)
+    case badCheckpoint(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .validationTextTooShort(let characters, let needed):
+            return "the validation text has \(characters) characters, fewer than one window of \(needed); "
+                + "hint: give more text or a larger --val-split"
+        case .trainingTextTooShort(let characters, let needed):
+            return "the training text has \(characters) characters, fewer than one window of \(needed); "
+                + "hint: give more text or a shorter --seq-len"
+        case .diverged(let step, let saved):
+            let kept = saved.map { "the checkpoint of step \($0) is kept" } ?? "no checkpoint had been saved yet"
+            return "the loss became NaN or infinite at step \(step); \(kept); hint: lower --lr or set --clip, then --resume"
+        case .checkpointMismatch(let reason):
+            return "cannot resume: \(reason); hint: resume with the same corpus and settings, or start a new run"
+        case .badCheckpoint(let path, let reason):
+            return "checkpoint '\(path)': \(reason); hint: start a new run without --resume"
+        }
+    }
+}

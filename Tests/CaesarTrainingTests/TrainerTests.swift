@@ -1,0 +1,94 @@
+import CaesarNeural
+import Foundation
+import Testing
+
+@testable import CaesarTraining
+
+@Suite struct TrainerTests {
+    static let split = Fixtures.text.count * 9 / 10
+    static let training = Array(Fixtures.text[..<split]), validation = Array(Fixtures.text[split...])
+
+    @Test func aFixedKeyIsLearnedAndTheBestModelSaved() throws {
+        let folder = Fixtures.folder()
+        var c = Fixtures.configuration(steps: 300)
+        c.validationInterval = 50
+        c.targetAccuracy = 2  // never stop early
+        let trainer = try Trainer(configuration: c, training: Self.training, validation: Self.validation, outputs: Fixtures.outputs(in: folder))
+        let outcome = try trainer.run()
+        #expect(outcome == .finished(steps: 300))
+        let best = trainer.state.records.map(\.validationAccuracy).max()!
+        #expect(best > 0.95, "best validation accuracy \(best)")
+        let saved = try ModelFile.load(from: folder + "/model.safetensors")
+        #expect(saved.metadata["cipher_key"] == "3")
+        #expect(saved.metadata["setup"] == "many-to-many")
+        #expect(trainer.state.records.map(\.step) == [50, 100, 150, 200, 250, 300])
+    }
+
+    @Test func reachingTheTargetAccuracyStopsTheRun() throws {
+        var c = Fixtures.configuration(steps: 300)
+        c.targetAccuracy = 0.9
+        let trainer = try Trainer(configuration: c, training: Self.training, validation: Self.validation, outputs: Fixtures.outputs(in: Fixtures.folder()))
+        guard case .reachedTarget(let step, let accuracy) = try trainer.run() else { Issue.record("did not stop"); return }
+        #expect(accuracy >= 0.9 && step < 300 && step % 10 == 0)
+    }
+
+    /// Stopped after 20 steps and resumed, a run ends with exactly the weights of one that
+    /// ran 40 steps straight.
+    @Test func resumingIsBitIdentical() throws {
+        let straight = try Trainer(configuration: Fixtures.configuration(key: .any), training: Self.training,
+                                   validation: Self.validation, outputs: Fixtures.outputs(in: Fixtures.folder()))
+        _ = try straight.run()
+
+        let folder = Fixtures.folder()
+        let first = try Trainer(configuration: Fixtures.configuration(key: .any), training: Self.training,
+                                validation: Self.validation, outputs: Fixtures.outputs(in: folder))
+        var steps = 0
+        let stopped = try first.run(shouldStop: { steps == 23 }) { event in
+            if case .step = event { steps += 1 }
+        }
+        #expect(stopped == .interrupted(step: 23))
+        let checkpoint = try TrainingCheckpoint.load(from: folder + "/model.checkpoint.safetensors")
+        #expect(checkpoint.state.step == 23)
+        let resumed = try Trainer(resuming: checkpoint, training: Self.training, validation: Self.validation,
+                                  outputs: Fixtures.outputs(in: folder))
+        #expect(try resumed.run() == .finished(steps: 40))
+        #expect(resumed.model.parameters.values.map(\.bitPattern) == straight.model.parameters.values.map(\.bitPattern))
+        #expect(resumed.state.records.map(\.validationAccuracy) == straight.state.records.map(\.validationAccuracy))
+    }
+
+    @Test func resumingOnAnotherCorpusIsRefused() throws {
+        let folder = Fixtures.folder()
+        let trainer = try Trainer(configuration: Fixtures.configuration(), training: Self.training, validation: Self.validation,
+                                  outputs: Fixtures.outputs(in: folder))
+        _ = try trainer.run(shouldStop: { true })
+        let checkpoint = try TrainingCheckpoint.load(from: folder + "/model.checkpoint.safetensors")
+        #expect(throws: TrainingError.self) {
+            _ = try Trainer(resuming: checkpoint, training: Array(Self.training.dropFirst()), validation: Self.validation,
+                        outputs: Fixtures.outputs(in: folder))
+        }
+    }
+
+    /// A step whose loss is NaN is not applied; the run stops naming the step, and the checkpoint
+    /// on disk is the last good one.
+    @Test func divergenceStopsAndKeepsTheLastGoodCheckpoint() throws {
+        let folder = Fixtures.folder()
+        let trainer = try Trainer(configuration: Fixtures.configuration(steps: 100), training: Self.training,
+                                  validation: Self.validation, outputs: Fixtures.outputs(in: folder))
+        var steps = 0
+        _ = try trainer.run(shouldStop: { steps == 20 }) { if case .step = $0 { steps += 1 } }
+        trainer.model.parameters.values[0] = .nan  // as a runaway update would leave it
+        #expect(throws: TrainingError.diverged(step: 21, savedStep: 20)) { _ = try trainer.run() }
+        let checkpoint = try TrainingCheckpoint.load(from: folder + "/model.checkpoint.safetensors")
+        #expect(checkpoint.state.step == 20)
+        #expect(checkpoint.model.parameters.values.allSatisfy { $0.isFinite })
+    }
+
+    @Test func anAbsurdLearningRateDiverges() throws {
+        var c = Fixtures.configuration(steps: 50)
+        c.optimizer = .sgd
+        c.learningRate = 1e38
+        c.clip = nil
+        let trainer = try Trainer(configuration: c, training: Self.training, validation: Self.validation, outputs: Fixtures.outputs(in: Fixtures.folder()))
+        #expect(throws: TrainingError.self) { _ = try trainer.run() }
+    }
+}

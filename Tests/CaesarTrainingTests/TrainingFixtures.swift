@@ -1,0 +1,47 @@
+import CaesarNeural
+import Foundation
+
+@testable import CaesarTraining
+
+/// Small corpora and scratch folders for training tests.
+enum Fixtures {
+    /// Lowercase ASCII text as token indices (a–z, '.', space → [sep]).
+    static func tokens(_ text: String) -> [UInt8] {
+        text.utf8.compactMap { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): return byte - UInt8(ascii: "a")
+            case UInt8(ascii: "."): return 26
+            case UInt8(ascii: " "): return 27
+            default: return nil
+            }
+        }
+    }
+
+    static let text = tokens(String(repeating: """
+        the quick brown fox jumps over the lazy dog. a journey of a thousand miles begins with a single step. \
+        all that glitters is not gold. fortune favours the bold. the early bird catches the worm. \
+        knowledge is power and time is money. practice makes perfect. actions speak louder than words. 
+        """, count: 6))
+
+    static func folder() -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-training-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    static func configuration(key: KeySchedule = .fixed(3), steps: Int = 40) -> TrainingConfiguration {
+        var c = TrainingConfiguration(architecture: Architecture(cell: .rnn, inputSize: 31, hiddenSize: 24, outputSize: 31))
+        c.key = key
+        c.sequenceLength = 18
+        c.batchSize = 8
+        c.steps = steps
+        c.validationInterval = 10
+        c.validationWindows = 16
+        c.seed = 5
+        return c
+    }
+
+    static func outputs(in folder: String) -> Trainer.Outputs {
+        Trainer.Outputs(model: folder + "/model.safetensors", checkpoint: folder + "/model.checkpoint.safetensors")
+    }
+}
