@@ -49,9 +49,11 @@ struct RecurrentDirection {
     /// The time index of processing step s.
     func time(_ s: Int, steps: Int) -> Int { reversed ? steps - 1 - s : s }
 
+    /// Forward over all steps. `recurrentTransposed` is W_hhᵀ (H, G); given with B = 1, the
+    /// recurrent product uses the vector kernel (``accumulateRowTimesMatrix(_:_:_:k:n:)``).
     func forward<S: NeuralScalar>(
         input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, steps T: Int, batch B: Int,
-        cache: DirectionCache<S>
+        cache: DirectionCache<S>, recurrentTransposed: MatrixView<S>? = nil
     ) {
         let G = gateRows
         let wIH = MatrixView(p + weightIH.offset, rows: G, columns: inputSize)
@@ -81,7 +83,12 @@ struct RecurrentDirection {
             let t = time(s, steps: T), previous = time(s - 1, steps: T)
             let at = a.rows(t * B, B)
             if s > 0 {
-                gemm(at, cache.output.rows(previous * B, B), wHH.T, beta: 1)  // (B, H) · (H, G) → (B, G)
+                let hPrevious = cache.output.rows(previous * B, B)
+                if let wT = recurrentTransposed, B == 1 {
+                    accumulateRowTimesMatrix(at.base, hPrevious.base, wT.base, k: hiddenSize, n: G)  // (H) · (H, G) → (G)
+                } else {
+                    gemm(at, hPrevious, wHH.T, beta: 1)  // (B, H) · (H, G) → (B, G)
+                }
             }
             switch cell {
             case .rnn:

@@ -11,7 +11,9 @@ import CaesarRandom
 /// reproducible bit for bit for a given one.
 public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
     public let architecture: Architecture
-    public var parameters: ParameterSet<Scalar>
+    public var parameters: ParameterSet<Scalar> {
+        didSet { parametersVersion &+= 1 }
+    }
     public var gradients: ParameterSet<Scalar>
     /// Workers a batch is split between (its sequences, not its steps, are divided).
     public var threads: Int
@@ -19,9 +21,13 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
     let directions: [[RecurrentDirection]]
     let head: LinearHead
     private var workspaces: [Workspace<Scalar>] = []
-    /// W_ihᵀ (V, G) of each direction of the first layer, refreshed every pass: with
-    /// one-hot input, the input product becomes a gather of contiguous rows.
+    /// Copies of weights in the layout a fast path needs, rebuilt when the parameters change:
+    /// W_ihᵀ (V, G) of each first-layer direction (with one-hot input, the input product is a
+    /// gather of its rows) and W_hhᵀ (H, G) of every direction (for batches of one sequence).
     private let oneHotWeights: [Buffer<Scalar>]
+    private let recurrentWeightsTransposed: [[Buffer<Scalar>]]
+    private var parametersVersion = 0
+    private var copiesVersion = -1
 
     public init(architecture: Architecture, parameters: ParameterSet<Scalar>, threads: Int = 2) {
         precondition(parameters.layout == ParameterLayout(architecture), "parameters do not match \(architecture)")
@@ -45,6 +51,9 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
         head = LinearHead(weight: layout.entry("out.weight"), bias: layout.entry("out.bias"))
         oneHotWeights = (0..<architecture.directions).map { _ in
             Buffer(count: architecture.inputSize * architecture.gateRows)
+        }
+        recurrentWeightsTransposed = (0..<architecture.layers).map { _ in
+            (0..<architecture.directions).map { _ in Buffer(count: architecture.hiddenSize * architecture.gateRows) }
         }
     }
 
@@ -151,9 +160,10 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
         }
         let parts = workers == 1 ? [batch] : ranges.map { batch.sequences($0) }
         prepareWorkspaces(parts)
-        parameters.values.withUnsafeMutableBufferPointer { p in
-            let base = p.baseAddress!
-            refreshOneHotWeights(base)
+        // Read-only access: a mutating one would count as a change of the parameters.
+        parameters.values.withUnsafeBufferPointer { p in
+            let base = UnsafeMutablePointer(mutating: p.baseAddress!)
+            refreshWeightCopies(base)
             Parallel.forEach(workers) { w in body(w, workspaces[w], parts[w], ranges[w], base) }
         }
     }
@@ -168,14 +178,21 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
         }
     }
 
-    private func refreshOneHotWeights(_ p: UnsafeMutablePointer<Scalar>) {
-        let V = architecture.inputSize, G = architecture.gateRows
-        for (d, direction) in directions[0].enumerated() {
-            let w = p + direction.weightIH.offset, wT = oneHotWeights[d].base
-            for g in 0..<G {
-                for v in 0..<V { wT[v * G + g] = w[g * V + v] }
+    private func refreshWeightCopies(_ p: UnsafeMutablePointer<Scalar>) {
+        guard copiesVersion != parametersVersion else { return }
+        let V = architecture.inputSize, G = architecture.gateRows, H = architecture.hiddenSize
+        func transpose(_ w: UnsafeMutablePointer<Scalar>, rows: Int, columns: Int, into wT: UnsafeMutablePointer<Scalar>) {
+            for r in 0..<rows {
+                for c in 0..<columns { wT[c * rows + r] = w[r * columns + c] }
             }
         }
+        for (l, layer) in directions.enumerated() {
+            for (d, direction) in layer.enumerated() {
+                if l == 0 { transpose(p + direction.weightIH.offset, rows: G, columns: V, into: oneHotWeights[d].base) }
+                transpose(p + direction.weightHH.offset, rows: G, columns: H, into: recurrentWeightsTransposed[l][d].base)
+            }
+        }
+        copiesVersion = parametersVersion
     }
 
     private func input(layer l: Int, direction d: Int, _ w: Workspace<Scalar>, tokens: UnsafePointer<Int32>) -> LayerInput<Scalar> {
@@ -191,9 +208,11 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
         batch.inputs.withUnsafeBufferPointer { tokens in
             for l in 0..<a.layers {
                 for (d, direction) in directions[l].enumerated() {
+                    let transposed = recurrentWeightsTransposed[l][d].view(rows: a.hiddenSize, columns: a.gateRows)
                     direction.forward(
                         input: input(layer: l, direction: d, w, tokens: tokens.baseAddress!), parameters: p,
-                        steps: batch.steps, batch: batch.size, cache: w.cache(layer: l, direction: d, architecture: a))
+                        steps: batch.steps, batch: batch.size, cache: w.cache(layer: l, direction: d, architecture: a),
+                        recurrentTransposed: batch.size == 1 ? transposed : nil)
                 }
             }
         }

@@ -15,7 +15,8 @@ struct NeuralSpeedReport: Codable {
     let rows: [Row]
 
     static func measure(
-        configs: [String], batches: [Int], inference: Bool, benchmark: NeuralBenchmark, print: (String) -> Void
+        configs: [String], batches: [Int], inference: Bool, latency measureLatency: Bool, benchmark: NeuralBenchmark,
+        print: (String) -> Void
     ) -> NeuralSpeedReport {
         let peak = NeuralBenchmark.gemmPeak()
         print("sgemm 512³ on one thread: \(format(peak, digits: 1)) GFLOP/s (the practical peak per core)")
@@ -33,11 +34,15 @@ struct NeuralSpeedReport: Codable {
             }
             var infer: NeuralBenchmark.Measurement?, latency: NeuralBenchmark.Measurement?
             if inference {
-                infer = benchmark.inference(architecture)
-                latency = benchmark.latency(architecture)
-                print("infer  \(pad(name, 12)) b256 \(rate(infer!.median)) chars/s  (others \(others(infer!)))")
-                print("latency \(pad(name, 11)) 100 chars: \(format(latency!.median, digits: 3)) ms  "
-                    + "(min \(format(latency!.minimum, digits: 3)), max \(format(latency!.maximum, digits: 3)); others \(others(latency!)))")
+                let m = benchmark.inference(architecture)
+                infer = m
+                print("infer  \(pad(name, 12)) b256 \(rate(m.median)) chars/s  (others \(others(m)))")
+            }
+            if measureLatency {
+                let m = benchmark.latency(architecture)
+                latency = m
+                print("latency \(pad(name, 11)) 100 chars: \(format(m.median, digits: 3)) ms  "
+                    + "(min \(format(m.minimum, digits: 3)), max \(format(m.maximum, digits: 3)); others \(others(m)))")
             }
             rows.append(Row(config: name, threads: benchmark.threads, trainCharactersPerSecond: train, trainGFLOPS: gflops,
                             inferenceCharactersPerSecond: infer, latencyMilliseconds: latency))

@@ -30,8 +30,10 @@ extension Bench {
         @Option(help: "Minimum seconds per timed run.")
         var minSeconds = 1.0
 
-        @Flag(help: "Measure training only.")
-        var skipInference = false
+        enum Measurement: String, ExpressibleByArgument, CaseIterable { case train, infer, latency }
+
+        @Option(parsing: .upToNextOption, help: "What to measure (train, infer, latency).")
+        var measure: [Measurement] = Measurement.allCases
 
         @Flag(help: "Print the results as JSON.")
         var json = false
@@ -49,7 +51,8 @@ extension Bench {
             let output = try TextOutput(.standardOutput)
             let benchmark = NeuralBenchmark(repeats: repeats, minimumSeconds: minSeconds, threads: threads)
             let report = NeuralSpeedReport.measure(
-                configs: configs, batches: batches, inference: !skipInference, benchmark: benchmark) { line in
+                configs: configs, batches: measure.contains(.train) ? batches : [], inference: measure.contains(.infer),
+                latency: measure.contains(.latency), benchmark: benchmark) { line in
                     if !json { try? output.write(line + "\n"); try? output.flush() }
                 }
             if json { try JSONReport.write(report, to: output) }
