@@ -127,7 +127,8 @@ public final class Trainer {
             report(.step(step: state.step, loss: loss, charactersPerSecond: Double(c.batchSize * c.sequenceLength) / seconds))
 
             if state.step % c.validationInterval == 0 || state.step == c.steps {
-                let record = try validate()
+                let (record, improved) = try validate()
+                report(.validated(record, improved: improved))
                 if record.validationAccuracy >= c.targetAccuracy {
                     return .reachedTarget(step: state.step, accuracy: record.validationAccuracy)
                 }
@@ -139,7 +140,7 @@ public final class Trainer {
     /// Validation accuracy of the current weights.
     public func validationAccuracy() -> Double { validation.accuracy(of: model) }
 
-    private func validate() throws -> TrainingRecord {
+    private func validate() throws -> (TrainingRecord, improved: Bool) {
         let c = configuration
         let accuracy = validationAccuracy()
         let record = TrainingRecord(
@@ -157,7 +158,7 @@ public final class Trainer {
             try modelFile().save(to: outputs.model)
         }
         try saveCheckpoint()
-        return record
+        return (record, improved)
     }
 
     /// The current weights as a model file with the run's provenance.

@@ -14,8 +14,16 @@ import Testing
         c.validationInterval = 50
         c.targetAccuracy = 2  // never stop early
         let trainer = try Trainer(configuration: c, training: Self.training, validation: Self.validation, outputs: Fixtures.outputs(in: folder))
-        let outcome = try trainer.run()
+        var reported: [TrainingRecord] = [], improvements = 0
+        let outcome = try trainer.run(report: { event in
+            if case .validated(let record, let improved) = event {
+                reported.append(record)
+                if improved { improvements += 1 }
+            }
+        })
         #expect(outcome == .finished(steps: 300))
+        #expect(reported == trainer.state.records)
+        #expect(improvements >= 1)
         let best = trainer.state.records.map(\.validationAccuracy).max()!
         #expect(best > 0.95, "best validation accuracy \(best)")
         let saved = try ModelFile.load(from: folder + "/model.safetensors")
