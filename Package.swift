@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CaesarText", targets: ["CaesarText"]),
         .library(name: "CaesarCipher", targets: ["CaesarCipher"]),
         .library(name: "CaesarNeural", targets: ["CaesarNeural"]),
+        .library(name: "CaesarPlot", targets: ["CaesarPlot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +47,7 @@ let package = Package(
         .target(name: "CaesarText", dependencies: ["CICU"]),
         .target(name: "CaesarCipher", dependencies: ["CaesarRandom"]),
         .target(name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom"], swiftSettings: kernelFlags),
+        .target(name: "CaesarPlot", exclude: ["README.md"]),
 
         // The command-line tool: one subcommand a file.
         .executableTarget(
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "CaesarRandomTests", dependencies: ["CaesarRandom"]),
         .testTarget(name: "CaesarCipherTests", dependencies: ["CaesarCipher"]),
         .testTarget(name: "CaesarNeuralTests", dependencies: ["CaesarNeural"]),
+        .testTarget(name: "CaesarPlotTests", dependencies: ["CaesarPlot"]),
         .testTarget(name: "CaesarCLITests", dependencies: ["caesar"]),
     ]
 )
