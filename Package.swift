@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "CaesarCipher", targets: ["CaesarCipher"]),
         .library(name: "CaesarNeural", targets: ["CaesarNeural"]),
         .library(name: "CaesarPlot", targets: ["CaesarPlot"]),
+        .library(name: "CaesarLessons", targets: ["CaesarLessons"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,12 +49,14 @@ let package = Package(
         .target(name: "CaesarCipher", dependencies: ["CaesarRandom"]),
         .target(name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom"], swiftSettings: kernelFlags),
         .target(name: "CaesarPlot", exclude: ["README.md"]),
+        .target(name: "CaesarLessons", dependencies: ["CaesarPlot", "CaesarRandom"], exclude: ["README.md"]),
 
         // The command-line tool: one subcommand a file.
         .executableTarget(
             name: "caesar",
             dependencies: [
                 "CaesarIO", "CaesarRandom", "CaesarText", "CaesarCipher", "CaesarNeural",
+                "CaesarPlot", "CaesarLessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +74,7 @@ let package = Package(
         .testTarget(name: "CaesarCipherTests", dependencies: ["CaesarCipher"]),
         .testTarget(name: "CaesarNeuralTests", dependencies: ["CaesarNeural"]),
         .testTarget(name: "CaesarPlotTests", dependencies: ["CaesarPlot"]),
+        .testTarget(name: "CaesarLessonsTests", dependencies: ["CaesarLessons"], exclude: ["golden"]),
         .testTarget(name: "CaesarCLITests", dependencies: ["caesar"]),
     ]
 )
