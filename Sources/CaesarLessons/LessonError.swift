@@ -11,8 +11,8 @@ public enum LessonError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFinite(let quantity, let value):
-            return "\(quantity) came out as \(value), beyond what a Double holds; "
-                + "hint: use smaller weights or inputs, or fewer steps"
+            let what = value.isNaN ? "NaN, after an overflow (∞ − ∞ or 0·∞)" : "\(value), beyond what a Double holds"
+            return "\(quantity) came out as \(what); hint: use smaller weights or inputs, or fewer steps"
         case .unknownQuantity(let name, let valid):
             return "the lesson has no quantity named '\(name)'; hint: the names are \(valid.joined(separator: ", "))"
         case .duplicateAnswer(let name):

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Golden values for CaesarLessonsTests, computed independently of the Swift code.
 
-Nothing here runs a backward pass: every gradient is a symbolic derivative (sympy) of the
-loss written out as one expression, evaluated with 40 significant digits (mpmath) and then
-rounded to the nearest double. Intermediate gradients such as dL/da_t come from a
-perturbation symbol added to a_t and differentiated at zero.
+Nothing here runs a backward pass. For the scalar RNN every gradient is a symbolic
+derivative (sympy) of the loss written out as one expression, evaluated with 40 significant
+digits; intermediate gradients such as dL/da_t come from a perturbation symbol added to a_t
+and differentiated at zero. For the LSTM cell (whose expressions grow too large for sympy)
+the forward pass runs in mpmath at 50 digits and every derivative is mpmath.diff, a
+numerical derivative at that precision, exact far beyond a double's 16 digits. Every value
+is then rounded to the nearest double.
 
 Run from the repository root:  python3 Tests/CaesarLessonsTests/golden/make_golden.py
 It rewrites the part of GoldenValues.swift between the BEGIN/END GENERATED markers.
@@ -40,8 +43,8 @@ def activation(name, a):
 
 
 def loss_weight(form, n):
-    half = sp.Rational(1, 2) if form.startswith("half") else 1
-    return half / n if form.endswith("mean") else half
+    half = sp.Rational(1, 2) if form.startswith("half") else sp.Integer(1)
+    return half / n if form.endswith("mean") else half  # exact: a Rational, never a float
 
 
 # ---------------------------------------------------------------- scalar RNN (lesson bptt)
@@ -101,10 +104,121 @@ def scalar_case(name, act, form, xs, ys, w, u, v, b, c, h0, lr):
     ]
     return "        ScalarRNNGolden(\n            " + ",\n            ".join(fields) + "),"
 
+# ---------------------------------------------------------------- LSTM cell (lesson lstm)
+
+GATES = "ifgo"
+LSTM_DEFAULT = {  # gate: (W rows, U rows, b)
+    "i": ([["0.5"]], [["0.1"]], ["0"]), "f": ([["0.6"]], [["0.2"]], ["1"]),
+    "g": ([["0.7"]], [["0.3"]], ["0"]), "o": ([["0.8"]], [["0.4"]], ["0"]),
+}
+LSTM_CASES = [
+    # name, loss, x (T rows of D), y (T rows of H), h0, c0, weights
+    ("scalar-defaults", "half-sum", [["1.0"], ["0.8"], ["0.6"]], [["0.5"], ["0.6"], ["0.7"]], ["0"], ["0"], LSTM_DEFAULT),
+    ("scalar-mean", "mean", [["-0.4"], ["1.5"], ["0.2"], ["-1.1"]], [["0.3"], ["-0.2"], ["0.1"], ["0.4"]], ["0.3"], ["-0.6"], {
+        "i": ([["-1.2"]], [["0.7"]], ["0.3"]), "f": ([["0.4"]], [["-0.9"]], ["2"]),
+        "g": ([["1.1"]], [["-0.5"]], ["-0.2"]), "o": ([["-0.3"]], [["0.8"]], ["0.1"])}),
+    ("vector-2x2", "half-sum", [["1", "0"], ["0", "1"], ["1", "1"]], [["0.5", "0.1"], ["0.2", "0.3"], ["0.4", "0.6"]], ["0.1", "-0.1"], ["0", "0.2"], {
+        "i": ([["0.2", "-0.4"], ["0.6", "0.1"]], [["0.3", "0.1"], ["-0.2", "0.5"]], ["0.1", "-0.3"]),
+        "f": ([["-0.5", "0.3"], ["0.7", "0.2"]], [["0.4", "-0.6"], ["0.1", "0.3"]], ["1", "0.5"]),
+        "g": ([["0.9", "-0.1"], ["-0.3", "0.8"]], [["-0.2", "0.4"], ["0.6", "-0.5"]], ["0", "0.2"]),
+        "o": ([["0.1", "0.5"], ["-0.7", "0.4"]], [["0.2", "0.2"], ["-0.1", "0.7"]], ["-0.4", "0.3"])}),
+]
+
+
+def lstm_forward(xs, ys, h0, c0, W, form, eh=None, ec=None):
+    """The LSTM cell in mpmath, PyTorch's equations; returns per-step records and L.
+    W[gate] = (rows of W, rows of U, b); eh/ec perturb h_t and c_t (for dL/dh_t, dL/dc_t)."""
+    T, H = len(xs), len(h0)
+    weight = loss_weight(form, T * H)
+    k = mpmath.mpf(weight.p) / weight.q
+    sig = lambda z: 1 / (1 + mpmath.exp(-z))
+    h, c, steps, L = list(h0), list(c0), [], mpmath.mpf(0)
+    for t in range(T):
+        z = {g: [sum(W[g][0][r][j] * xs[t][j] for j in range(len(xs[t]))) + sum(W[g][1][r][j] * h[j] for j in range(H)) + W[g][2][r]
+                 for r in range(H)] for g in GATES}
+        gate = {g: [mpmath.tanh(v) if g == "g" else sig(v) for v in z[g]] for g in GATES}
+        c = [gate["f"][r] * c[r] + gate["i"][r] * gate["g"][r] + (ec[t][r] if ec else 0) for r in range(H)]
+        h = [gate["o"][r] * mpmath.tanh(c[r]) + (eh[t][r] if eh else 0) for r in range(H)]
+        loss = sum(k * (h[r] - ys[t][r]) ** 2 for r in range(H))
+        steps.append((gate, list(c), list(h), loss))
+        L += loss
+    return steps, L
+
+
+def lstm_case(name, form, xs, ys, h0, c0, weights):
+    """Values by the forward pass at 50 digits; every derivative by mpmath.diff, a
+    high-precision numerical derivative of that forward pass (no backward pass anywhere)."""
+    mpmath.mp.dps = 50
+    M = lambda v: mpmath.mpf(sp.Rational(v).p) / sp.Rational(v).q
+    xs, ys = [[M(v) for v in row] for row in xs], [[M(v) for v in row] for row in ys]
+    h0, c0 = [M(v) for v in h0], [M(v) for v in c0]
+    W = {g: ([[M(v) for v in row] for row in weights[g][0]], [[M(v) for v in row] for row in weights[g][1]], [M(v) for v in weights[g][2]])
+         for g in GATES}
+    T, D, H = len(xs), len(xs[0]), len(h0)
+    # Every weight as (gate, part, row, column): W row by row, U row by row, b.
+    slots = [(g, part, r, col) for g in GATES for part, cols in ((0, D), (1, H)) for r in range(H) for col in range(cols)]
+    slots = [s for g in GATES for s in [x for x in slots if x[0] == g] + [(g, 2, r, None) for r in range(H)]]
+
+    def with_weight(slot, value):
+        g, part, r, col = slot
+        copy = {key: ([row[:] for row in v[0]], [row[:] for row in v[1]], v[2][:]) for key, v in W.items()}
+        if part == 2:
+            copy[g][2][r] = value
+        else:
+            copy[g][part][r][col] = value
+        return copy
+
+    def weight(slot):
+        g, part, r, col = slot
+        return W[g][2][r] if part == 2 else W[g][part][r][col]
+
+    loss_of = lambda **kw: lstm_forward(xs, ys, kw.get("h0", h0), kw.get("c0", c0), kw.get("W", W), form, kw.get("eh"), kw.get("ec"))[1]
+    zeros = lambda: [[mpmath.mpf(0)] * H for _ in range(T)]
+
+    def perturbed(kind, t, r):
+        def f(e):
+            p = zeros()
+            p[t][r] = e
+            return loss_of(**{kind: p})
+        return mpmath.diff(f, 0)
+
+    def along(vector_name, base, r):
+        def f(e):
+            v = base[:]
+            v[r] = base[r] + e
+            return loss_of(**{vector_name: v})
+        return mpmath.diff(f, 0)
+
+    steps, L = lstm_forward(xs, ys, h0, c0, W, form)
+    gradient = [mpmath.diff(lambda v, s=s: loss_of(W=with_weight(s, v)), weight(s)) for s in slots]
+    path, product = [], [1] * H
+    for t in reversed(range(T)):
+        product = [product[r] * steps[t][0]["f"][r] for r in range(H)]
+        path.append(product)
+    mp_nums = lambda vs: "[" + ", ".join(num(sp.Float(v, 50)) for v in vs) + "]"
+    mp_rows = lambda rows: "[" + ", ".join(mp_nums(r) for r in rows) + "]"
+    fields = [
+        f'name: "{name}"', f'loss: "{form}"', f"inputSize: {D}", f"hiddenSize: {H}",
+        f"x: {mp_rows(xs)}", f"y: {mp_rows(ys)}", f"h0: {mp_nums(h0)}", f"c0: {mp_nums(c0)}",
+        f"weights: {mp_nums(weight(s) for s in slots)}",
+    ]
+    fields += [f"{g}: {mp_rows(st[0][g] for st in steps)}" for g in GATES]
+    fields += [
+        f"c: {mp_rows(st[1] for st in steps)}", f"h: {mp_rows(st[2] for st in steps)}",
+        f"stepLoss: {mp_nums(st[3] for st in steps)}", f"totalLoss: {num(sp.Float(L, 50))}",
+        f"dH: {mp_rows([perturbed('eh', t, r) for r in range(H)] for t in range(T))}",
+        f"dC: {mp_rows([perturbed('ec', t, r) for r in range(H)] for t in range(T))}",
+        f"dH0: {mp_nums(along('h0', h0, r) for r in range(H))}", f"dC0: {mp_nums(along('c0', c0, r) for r in range(H))}",
+        f"gradient: {mp_nums(gradient)}", f"cellPath: {mp_rows(path)}",
+    ]
+    return "        LSTMCellGolden(\n            " + ",\n            ".join(fields) + "),"
+
 
 def generate():
     out = ["extension ScalarRNNGolden {", "    static let cases: [ScalarRNNGolden] = ["]
     out += [scalar_case(*case) for case in SCALAR_CASES]
+    out += ["    ]", "}", "", "extension LSTMCellGolden {", "    static let cases: [LSTMCellGolden] = ["]
+    out += [lstm_case(*case) for case in LSTM_CASES]
     out += ["    ]", "}"]
     return "\n".join(out)
 
