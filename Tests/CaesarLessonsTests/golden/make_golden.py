@@ -214,11 +214,60 @@ def lstm_case(name, form, xs, ys, h0, c0, weights):
     return "        LSTMCellGolden(\n            " + ",\n            ".join(fields) + "),"
 
 
+# ---------------------------------------------------------------- gradient flow (lesson gradients)
+
+FLOW_CASES = [
+    # name, activation, weights, x, b (None: centred), h0 (None: phi(0)), forget bias
+    ("sigmoid-centred", "sigmoid", ["2", "5"], ["0"] * 8, None, None, "1"),
+    ("tanh-inputs", "tanh", ["0.8", "1.5"], ["0.5", "-0.3", "0.8", "0.1", "-0.6"], "0.1", "0.2", "2"),
+    ("relu-inputs", "relu", ["1.2", "-0.7"], ["1", "0.5", "-0.2", "0.3"], "0.05", "0.5", "1"),
+]
+
+
+def flow_case(name, act, weights, xs, b, h0, forget_bias):
+    """dh_T/dh_(T-d) by mpmath.diff of h_T after perturbing h_(T-d), not by a product formula."""
+    mpmath.mp.dps = 50
+    M = lambda v: mpmath.mpf(sp.Rational(v).p) / sp.Rational(v).q
+    phi = {"tanh": mpmath.tanh, "sigmoid": lambda a: 1 / (1 + mpmath.exp(-a)), "relu": lambda a: max(mpmath.mpf(0), a),
+           "identity": lambda a: a}[act]
+    xs = [M(v) for v in xs]
+    T = len(xs)
+    runs = []
+    for w in map(M, weights):
+        bias = -w * phi(0) if b is None else M(b)
+        start = phi(0) if h0 is None else M(h0)
+
+        def h_T(e, k):  # the last h with e added to h_k
+            h = start + (e if k == 0 else 0)
+            for t in range(1, T + 1):
+                h = phi(w * h + xs[t - 1] + bias) + (e if t == k else 0)
+            return h
+        runs.append([mpmath.diff(lambda e, k=T - d: h_T(e, k), 0) for d in range(1, T + 1)])
+    W = {g: ([[M(v[0][0][0])]], [[M(v[1][0][0])]], [M(v[2][0])]) for g, v in LSTM_DEFAULT.items()}
+    W["f"] = (W["f"][0], W["f"][1], [M(forget_bias)])
+    steps, _ = lstm_forward([[x] for x in xs], [[0]] * T, [0], [0], W, "half-sum")
+    f = [st[0]["f"][0] for st in steps]
+    path, product = [], mpmath.mpf(1)
+    for t in reversed(range(T)):
+        product *= f[t]
+        path.append(product)
+    mp_nums = lambda vs: "[" + ", ".join(num(sp.Float(v, 50)) for v in vs) + "]"
+    fields = [
+        f'name: "{name}"', f'activation: "{act}"', f"weights: {mp_nums(M(w) for w in weights)}", f"x: {mp_nums(xs)}",
+        f"b: {'nil' if b is None else num(sp.Rational(b))}", f"h0: {'nil' if h0 is None else num(sp.Rational(h0))}",
+        f"forgetBias: {num(sp.Rational(forget_bias))}",
+        "byDistance: [" + ", ".join(mp_nums(r) for r in runs) + "]", f"lstmByDistance: {mp_nums(path)}",
+    ]
+    return "        GradientFlowGolden(\n            " + ",\n            ".join(fields) + "),"
+
+
 def generate():
     out = ["extension ScalarRNNGolden {", "    static let cases: [ScalarRNNGolden] = ["]
     out += [scalar_case(*case) for case in SCALAR_CASES]
     out += ["    ]", "}", "", "extension LSTMCellGolden {", "    static let cases: [LSTMCellGolden] = ["]
     out += [lstm_case(*case) for case in LSTM_CASES]
+    out += ["    ]", "}", "", "extension GradientFlowGolden {", "    static let cases: [GradientFlowGolden] = ["]
+    out += [flow_case(*case) for case in FLOW_CASES]
     out += ["    ]", "}"]
     return "\n".join(out)
 
