@@ -3,14 +3,6 @@ import Testing
 
 /// `caesar lesson bptt` run as a user would: output, JSON, --check and every error path.
 @Suite struct LessonBPTTCommandTests {
-    /// Runs caesar and expects exactly one error line and the given status.
-    func expectError(_ arguments: [String], status: Int32, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let run = try CaesarRun(arguments)
-        #expect(run.status == status, sourceLocation: sourceLocation)
-        #expect(run.stdout.isEmpty, sourceLocation: sourceLocation)
-        #expect(run.stderr == "caesar: error: " + line + "\n", sourceLocation: sourceLocation)
-    }
-
     @Test func helpScreen() throws {
         let run = try CaesarRun(["lesson", "bptt", "--help"])
         #expect(run.status == 0)
@@ -143,40 +135,40 @@ import Testing
 
     @Test func flagErrorsAreOneLineWithExit64() throws {
         let hint = "; hint: see 'caesar lesson bptt --help'"
-        try expectError(["lesson", "bptt", "--x", "1,2"], status: 64, "--x has 2 numbers but --y has 3; give one target per input" + hint)
-        try expectError(["lesson", "bptt", "--w", "nan"], status: 64,
+        try CaesarRun.expectError(["lesson", "bptt", "--x", "1,2"], status: 64, "--x has 2 numbers but --y has 3; give one target per input" + hint)
+        try CaesarRun.expectError(["lesson", "bptt", "--w", "nan"], status: 64,
                         "The value 'nan' is invalid for '--w <number>': not a finite number (NaN and infinities cannot be computed with)" + hint)
-        try expectError(["lesson", "bptt", "--u", "-inf"], status: 64,
+        try CaesarRun.expectError(["lesson", "bptt", "--u", "-inf"], status: 64,
                         "The value '-inf' is invalid for '--u <number>': not a finite number (NaN and infinities cannot be computed with)" + hint)
-        try expectError(["lesson", "bptt", "--v", "0.5x"], status: 64,
+        try CaesarRun.expectError(["lesson", "bptt", "--v", "0.5x"], status: 64,
                         "The value '0.5x' is invalid for '--v <number>': not a number (write it like 0.5, -0.25 or 1e-3)" + hint)
-        try expectError(["lesson", "bptt", "--x", "1,,2", "--y", "1,2,3"], status: 64,
+        try CaesarRun.expectError(["lesson", "bptt", "--x", "1,,2", "--y", "1,2,3"], status: 64,
                         "The value '1,,2' is invalid for '--x <list>': item 2 is empty (separate numbers with single commas)" + hint)
-        try expectError(["lesson", "bptt", "--digits", "0"], status: 64,
+        try CaesarRun.expectError(["lesson", "bptt", "--digits", "0"], status: 64,
                         "The value '0' is invalid for '--digits <n>': --digits must be between 1 and 17" + hint)
-        try expectError(["lesson", "bptt", "--digits", "four"], status: 64,
+        try CaesarRun.expectError(["lesson", "bptt", "--digits", "four"], status: 64,
                         "The value 'four' is invalid for '--digits <n>': --digits must be a whole number" + hint)
-        try expectError(["lesson", "bptt", "--activation", "softplus"], status: 64,
+        try CaesarRun.expectError(["lesson", "bptt", "--activation", "softplus"], status: 64,
                         "The value 'softplus' is invalid for '--activation <name>'. Please provide one of 'tanh', 'sigmoid', 'relu' or 'identity'" + hint)
-        try expectError(["lesson", "bptt", "--loss", "l1"], status: 64,
+        try CaesarRun.expectError(["lesson", "bptt", "--loss", "l1"], status: 64,
                         "The value 'l1' is invalid for '--loss <form>'. Please provide one of 'half-sum', 'sum', 'half-mean' or 'mean'" + hint)
-        try expectError(["lesson", "bptt", "--preset", "hard"], status: 64,
+        try CaesarRun.expectError(["lesson", "bptt", "--preset", "hard"], status: 64,
                         "The value 'hard' is invalid for '--preset <preset>'. Please provide one of 'textbook' and 'linear'" + hint)
-        try expectError(["lesson", "bptt", "--w"], status: 64, "Missing value for '--w <number>'" + hint)
-        try expectError(["lesson", "bptt", "--check", "h3"], status: 64,
+        try CaesarRun.expectError(["lesson", "bptt", "--w"], status: 64, "Missing value for '--w <number>'" + hint)
+        try CaesarRun.expectError(["lesson", "bptt", "--check", "h3"], status: 64,
                         "The value 'h3' is invalid for '--check <name=value>': not name=value (write an answer like h_3=0.6956)" + hint)
-        try expectError(["lesson", "bptt", "--check", "h_3=nan"], status: 64,
+        try CaesarRun.expectError(["lesson", "bptt", "--check", "h_3=nan"], status: 64,
                         "The value 'h_3=nan' is invalid for '--check <name=value>': the value of h_3 is not a finite number (NaN and infinities cannot be computed with)" + hint)
     }
 
     @Test func lessonErrorsAreOneLineWithExit1() throws {
-        try expectError(["lesson", "bptt", "--preset", "linear", "--w", "1e308"], status: 1,
+        try CaesarRun.expectError(["lesson", "bptt", "--preset", "linear", "--w", "1e308"], status: 1,
                         "a_1 came out as inf, beyond what a Double holds; hint: use smaller weights or inputs, or fewer steps")
-        try expectError(["lesson", "bptt", "--check", "h_3=0.7", "h3=0.7"], status: 1, "h_3 is given twice; hint: give each quantity once")
-        try expectError(["lesson", "bptt", "--preset", "linear", "--check", "dL/db=1"], status: 1,
+        try CaesarRun.expectError(["lesson", "bptt", "--check", "h_3=0.7", "h3=0.7"], status: 1, "h_3 is given twice; hint: give each quantity once")
+        try CaesarRun.expectError(["lesson", "bptt", "--preset", "linear", "--check", "dL/db=1"], status: 1,
                         "the lesson has no quantity named 'dL/db'; hint: the names are a_1…a_2, h_1…h_2, yhat_1…yhat_2, L_1…L_2, L, "
                             + "dL/dyhat_1…dL/dyhat_2, dL/dh_0…dL/dh_2, dL/da_1…dL/da_2, dL/dW_y, dL/dW_x, dL/dW_h, W_y_new, W_x_new, W_h_new")
-        try expectError(["lesson", "bptt", "--output", "/nonexistent-folder/out.txt"], status: 1,
+        try CaesarRun.expectError(["lesson", "bptt", "--output", "/nonexistent-folder/out.txt"], status: 1,
                         "cannot write '/nonexistent-folder/out.txt': No such file or directory; hint: check the folder exists, is writable and has space")
     }
 }

@@ -81,9 +81,7 @@ import FoundationXML
             (["--svg", ""], "--svg needs a file path"),
             (["--activation", "gelu"], "The value 'gelu' is invalid for '--activation <name>'. Please provide one of 'tanh', 'sigmoid', 'relu' or 'identity'"),
         ] {
-            let run = try CaesarRun(["lesson", "gradients"] + arguments)
-            #expect(run.status == 64 && run.stdout.isEmpty)
-            #expect(run.stderr == "caesar: error: " + line + hint + "\n")
+            try CaesarRun.expectError(["lesson", "gradients"] + arguments, status: 64, line + hint)
         }
     }
 }

@@ -6,9 +6,7 @@ import Testing
     let hint = "; hint: see 'caesar lesson lstm --help'"
 
     func expectError(_ arguments: [String], _ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let run = try CaesarRun(["lesson", "lstm"] + arguments)
-        #expect(run.status == 64 && run.stdout.isEmpty, sourceLocation: sourceLocation)
-        #expect(run.stderr == "caesar: error: " + line + hint + "\n", sourceLocation: sourceLocation)
+        try CaesarRun.expectError(["lesson", "lstm"] + arguments, status: 64, line + hint, sourceLocation: sourceLocation)
     }
 
     @Test func helpNamesEveryFlag() throws {

@@ -261,6 +261,34 @@ def flow_case(name, act, weights, xs, b, h0, forget_bias):
     return "        GradientFlowGolden(\n            " + ",\n            ".join(fields) + "),"
 
 
+# ---------------------------------------------------------------- parameter counts (lesson shapes)
+
+SHAPE_CASES = [
+    # name, V, E (None: one-hot), H, layers, bidirectional, cell
+    ("textbook-example", 10, 15, 7, 1, False, "rnn"),
+    ("rnn128", 31, None, 128, 1, False, "rnn"),
+    ("lstm128", 31, None, 128, 1, False, "lstm"),
+    ("lstm256", 31, None, 256, 1, False, "lstm"),
+    ("lstm2x256", 31, None, 256, 2, False, "lstm"),
+    ("bilstm128", 31, None, 128, 1, True, "lstm"),
+    ("embedded-bi-rnn-3", 50, 24, 32, 3, True, "rnn"),
+]
+
+
+def shape_case(name, V, E, H, layers, bidirectional, cell):
+    """Counted the way torch.nn counts them: sum(p.numel() for p in model.parameters())."""
+    G = 4 if cell == "lstm" else 1
+    D = 2 if bidirectional else 1
+    total = V * E if E else 0                                   # nn.Embedding(V, E)
+    for layer in range(layers):
+        size_in = (E or V) if layer == 0 else D * H
+        total += D * (G * H * size_in + G * H * H + 2 * G * H)  # weight_ih, weight_hh, bias_ih, bias_hh
+    total += V * D * H + V                                      # nn.Linear(D·H, V)
+    fields = [f'name: "{name}"', f"vocabulary: {V}", f"embedding: {E if E else 'nil'}", f"hidden: {H}", f"layers: {layers}",
+              f"bidirectional: {'true' if bidirectional else 'false'}", f'cell: "{cell}"', f"parameterCount: {total}"]
+    return "        NetworkShapesGolden(" + ", ".join(fields) + "),"
+
+
 def generate():
     out = ["extension ScalarRNNGolden {", "    static let cases: [ScalarRNNGolden] = ["]
     out += [scalar_case(*case) for case in SCALAR_CASES]
@@ -268,6 +296,8 @@ def generate():
     out += [lstm_case(*case) for case in LSTM_CASES]
     out += ["    ]", "}", "", "extension GradientFlowGolden {", "    static let cases: [GradientFlowGolden] = ["]
     out += [flow_case(*case) for case in FLOW_CASES]
+    out += ["    ]", "}", "", "extension NetworkShapesGolden {", "    static let cases: [NetworkShapesGolden] = ["]
+    out += [shape_case(*case) for case in SHAPE_CASES]
     out += ["    ]", "}"]
     return "\n".join(out)
 
