@@ -42,7 +42,9 @@ extension GradientFlowLesson {
         text += table.render()
         let fMin = lstm.forgetGates.min() ?? 0, fMax = lstm.forgetGates.max() ?? 0
         text += "  LSTM forget gates f_t from \(f(fMin)) to \(f(fMax)) (forget bias b_f = \(f(config.lstm.f.b[0]))): "
-        text += "no weight and no φ′ on the cell path, only f;\n  a forget gate near 1 carries the gradient far (try --forget-bias 4: f ≈ 0.98).\n\n"
+        text += "no weight and no φ′ on the cell path, only f.\n"
+        if fMax < 0.9 { text += "  A forget gate near 1 carries the gradient far: try --forget-bias 4 (f ≈ 0.98).\n" }
+        text += "\n"
         return text + chart.render(plot)
     }
 }

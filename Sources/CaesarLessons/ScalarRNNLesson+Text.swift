@@ -10,7 +10,8 @@ extension ScalarRNNLesson {
         var text = "Scalar RNN, \(T) step\(T == 1 ? "" : "s"), \(phi.rawValue) activation, \(config.loss.rawValue) loss\n"
         text += "  a_t = \(s.w)·x_t + \(s.u)·h_{t−1}\(p.b == nil ? "" : " + b")    h_t = \(phi.applied(to: "a_t"))    "
         text += "ŷ_t = \(s.v)·h_t\(p.c == nil ? "" : " + c")    L = Σ_t \(config.loss.termFormula(prediction: "ŷ_t", target: "y_t", count: "\(T)"))\n"
-        text += "  " + p.named.map { "\(s.symbol($0.key)) = \(f($0.value))" }.joined(separator: "   ")
+        let mathOrder = ["w", "u", "v", "b", "c"].compactMap { key in p.named.first { $0.key == key } }
+        text += "  " + mathOrder.map { "\(s.symbol($0.key)) = \(f($0.value))" }.joined(separator: "   ")
         text += "   h_0 = \(f(config.h0))   η = \(f(config.learningRate))\n\n"
 
         text += "Forward\n"

@@ -42,6 +42,7 @@ public struct PlotAxis: Equatable, Sendable {
     public static func logarithmic(from low: Double, to high: Double, maximumTicks: Int) -> PlotAxis {
         precondition(low > 0 && high.isFinite && low <= high, "bad log axis range \(low)...\(high)")
         precondition(maximumTicks >= 2, "an axis needs at least two ticks")
+        if let narrow = narrowLogarithmic(from: low, to: high) { return narrow }
         var first = Int(log10(low).rounded(.down))
         var last = Int(log10(high).rounded(.up))
         if first == last { (first, last) = (first - 1, last + 1) }
@@ -56,6 +57,24 @@ public struct PlotAxis: Equatable, Sendable {
         return PlotAxis(low: pow(10, Double(first)), high: pow(10, Double(last)), scale: .log, ticks: ticks)
     }
 
+    /// A log axis for data within two decades: ends and ticks on 1, 2 and 5 × 10ᵏ, so the data
+    /// fill the chart instead of a corner of one decade. `nil` for wider data.
+    static func narrowLogarithmic(from low: Double, to high: Double) -> PlotAxis? {
+        let exponent = Int(log10(low).rounded(.down))
+        // Candidates 1, 2, 5 × 10ᵏ from below `low` to above `high`, as integers over 10ᵏ.
+        var candidates: [Double] = []
+        for k in (exponent - 1)...(exponent + 3) {
+            for m in [1.0, 2, 5] { candidates.append(k >= 0 ? m * pow(10, Double(k)) : m / pow(10, Double(-k))) }
+        }
+        guard var lower = candidates.last(where: { $0 <= low }), var upper = candidates.first(where: { $0 >= high }) else { return nil }
+        if lower == upper {  // one value on a candidate: a step either side
+            lower = candidates.last { $0 < low } ?? lower
+            upper = candidates.first { $0 > high } ?? upper
+        }
+        guard log10(upper) - log10(lower) <= 2 else { return nil }
+        return PlotAxis(low: lower, high: upper, scale: .log, ticks: candidates.filter { $0 >= lower && $0 <= upper })
+    }
+
     /// Where `value` sits along the axis: 0 at `low`, 1 at `high`.
     public func fraction(of value: Double) -> Double {
         switch scale {
@@ -68,9 +87,10 @@ public struct PlotAxis: Equatable, Sendable {
     /// 0.001...1000 as `1e-6`, `1e6`.
     public func label(for value: Double) -> String {
         if scale == .log {
-            let exponent = Int(log10(value).rounded())
+            let exponent = Int(log10(value).rounded(.down))
+            let mantissa = Int((value / pow(10, Double(exponent))).rounded())
             if (-3...3).contains(exponent) { return PlotAxis.fixed(value, decimals: max(0, -exponent)) }
-            return "1e\(exponent)"
+            return mantissa == 1 ? "1e\(exponent)" : "\(mantissa)e\(exponent)"
         }
         let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
         let magnitude = max(abs(low), abs(high))

@@ -89,10 +89,11 @@ public struct SVGPlot: Sendable {
         return svg + "</svg>\n"
     }
 
-    /// A tick label; `1e-6` becomes 10⁻⁶ set as a superscript.
+    /// A tick label; `1e-6` becomes 10⁻⁶ and `2e-6` 2·10⁻⁶, the exponent set as a superscript.
     private func tickText(_ label: String) -> String {
-        guard label.hasPrefix("1e") else { return escaped(label) }
-        return "10<tspan dy=\"-6\" font-size=\"9\">\(escaped(String(label.dropFirst(2))))</tspan>"
+        guard let e = label.firstIndex(of: "e"), label.first?.isNumber == true else { return escaped(label) }
+        let mantissa = label[..<e] == "1" ? "" : "\(label[..<e])·"
+        return "\(mantissa)10<tspan dy=\"-6\" font-size=\"9\">\(escaped(String(label[label.index(after: e)...])))</tspan>"
     }
 
     /// A coordinate with at most one decimal, the precision a screen shows.

@@ -38,6 +38,16 @@ import Testing
         #expect(axis.label(for: 1e8) == "1e8")
     }
 
+    @Test func narrowLogRangesTickOnOneTwoFive() {
+        let axis = PlotAxis.logarithmic(from: 0.8, to: 1, maximumTicks: 5)
+        #expect(axis.ticks == [0.5, 1])
+        let wider = PlotAxis.logarithmic(from: 0.03, to: 1.7, maximumTicks: 5)
+        #expect(wider.ticks == [0.02, 0.05, 0.1, 0.2, 0.5, 1, 2])
+        #expect(wider.ticks.map(wider.label(for:)) == ["0.02", "0.05", "0.1", "0.2", "0.5", "1", "2"])
+        #expect(PlotAxis.logarithmic(from: 2e-7, to: 3e-6, maximumTicks: 5).label(for: 5e-7) == "5e-7")
+        #expect(PlotAxis.logarithmic(from: 1, to: 1, maximumTicks: 5).ticks == [0.5, 1, 2])
+    }
+
     @Test func niceNumbers() {
         #expect(PlotAxis.niceNumber(0.13, round: true) == 0.1)
         #expect(PlotAxis.niceNumber(0.26, round: true) == 0.2)

@@ -25,7 +25,7 @@ struct LessonGradients: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the plot to this SVG file.", valueName: "path"))
     var svg: String?
 
-    @Flag(help: "Draw the terminal chart with ASCII characters only.")
+    @Flag(help: "Draw the chart's axes and markers with ASCII characters.")
     var ascii = false
 
     func validate() throws {
