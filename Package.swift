@@ -22,6 +22,8 @@ let package = Package(
         .library(name: "CaesarCipher", targets: ["CaesarCipher"]),
         .library(name: "CaesarNeural", targets: ["CaesarNeural"]),
         .library(name: "CaesarTraining", targets: ["CaesarTraining"]),
+        .library(name: "CaesarPlot", targets: ["CaesarPlot"]),
+        .library(name: "CaesarLessons", targets: ["CaesarLessons"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,14 +54,16 @@ let package = Package(
             name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom"],
             exclude: ["README.md"], swiftSettings: kernelFlags
         ),
-
         .target(name: "CaesarTraining", dependencies: ["CaesarNeural", "CaesarText", "CaesarIO", "CaesarRandom"]),
+        .target(name: "CaesarPlot", exclude: ["README.md"]),
+        .target(name: "CaesarLessons", dependencies: ["CaesarPlot", "CaesarRandom"], exclude: ["README.md"]),
 
         // The command-line tool: one subcommand a file.
         .executableTarget(
             name: "caesar",
             dependencies: [
                 "CaesarIO", "CaesarRandom", "CaesarText", "CaesarCipher", "CaesarNeural", "CaesarTraining",
+                "CaesarPlot", "CaesarLessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +81,8 @@ let package = Package(
         .testTarget(name: "CaesarCipherTests", dependencies: ["CaesarCipher", "CaesarIO"]),
         .testTarget(name: "CaesarNeuralTests", dependencies: ["CaesarNeural"], exclude: ["Golden"]),
         .testTarget(name: "CaesarTrainingTests", dependencies: ["CaesarTraining"]),
+        .testTarget(name: "CaesarPlotTests", dependencies: ["CaesarPlot"]),
+        .testTarget(name: "CaesarLessonsTests", dependencies: ["CaesarLessons"], exclude: ["golden"]),
         .testTarget(name: "CaesarCLITests", dependencies: ["caesar"]),
     ]
 )

@@ -18,7 +18,7 @@ struct Caesar: ParsableCommand {
             standard error and a non-zero exit status (64 for wrong flags, 1 for everything else).
             """,
         version: "0.1.0",
-        subcommands: [Encrypt.self, Decrypt.self, Brute.self, Crack.self, Ngrams.self, Bench.self]
+        subcommands: [Encrypt.self, Decrypt.self, Brute.self, Crack.self, Ngrams.self, Lesson.self, Bench.self]
     )
 
     /// Parses and runs, and reports any failure as one line on standard error.
@@ -29,6 +29,8 @@ struct Caesar: ParsableCommand {
             try command.run()
         } catch IOError.brokenPipe {
             Glibc.exit(0)  // `caesar ... | head`: the reader has all it wanted
+        } catch let code as ExitCode {
+            Glibc.exit(code.rawValue)  // a verdict already printed (`lesson bptt --check`), not an error
         } catch {
             report(error)
         }
@@ -42,16 +44,27 @@ struct Caesar: ParsableCommand {
         var line = "caesar: error: "
         if code == .validationFailure {
             // Flag and argument errors: ArgumentParser's sentence plus where to read more.
-            let command = CommandLine.arguments.dropFirst().first { argument in
-                configuration.subcommands.contains { $0._commandName == argument }
-            }
             line += message(for: error).trimmingTrailingPeriod
-            line += "; hint: see 'caesar \(command.map { "\($0) " } ?? "")--help'"
+            line += "; hint: see 'caesar \(subcommandPath.map { "\($0) " }.joined())--help'"
         } else {
             line += "\(error)"
         }
         StandardError.print(line)
         Glibc.exit(code.rawValue)
+    }
+}
+
+extension Caesar {
+    /// The subcommand names on the command line, outermost first: `["lesson", "bptt"]`.
+    static var subcommandPath: [String] {
+        var path: [String] = []
+        var level: [ParsableCommand.Type] = configuration.subcommands
+        for argument in CommandLine.arguments.dropFirst() {
+            guard let command = level.first(where: { $0._commandName == argument }) else { continue }
+            path.append(argument)
+            level = command.configuration.subcommands
+        }
+        return path
     }
 }
 

@@ -42,11 +42,11 @@ import Testing
     }
 
     @Test(arguments: [
-        (["bench", "crack"], "caesar: error: give at least one held-out text with --corpus FILE; hint: see 'caesar bench --help'\n", 64),
-        (["bench", "crack", "--corpus", "x", "--trials", "0"], "caesar: error: --trials must be between 1 and 1000000, got 0; hint: see 'caesar bench --help'\n", 64),
-        (["bench", "crack", "--corpus", "x", "--lengths", "5", "5"], "caesar: error: --lengths lists a length twice; hint: see 'caesar bench --help'\n", 64),
+        (["bench", "crack"], "caesar: error: give at least one held-out text with --corpus FILE; hint: see 'caesar bench crack --help'\n", 64),
+        (["bench", "crack", "--corpus", "x", "--trials", "0"], "caesar: error: --trials must be between 1 and 1000000, got 0; hint: see 'caesar bench crack --help'\n", 64),
+        (["bench", "crack", "--corpus", "x", "--lengths", "5", "5"], "caesar: error: --lengths lists a length twice; hint: see 'caesar bench crack --help'\n", 64),
         (["bench", "crack", "--corpus", "/no/such.txt"], "caesar: error: cannot open '/no/such.txt': No such file or directory; hint: check the path and its permissions\n", 1),
-        (["bench", "encrypt", "--size", "0"], "caesar: error: --size must be between 1 and 65536 MiB, got 0; hint: see 'caesar bench --help'\n", 64),
+        (["bench", "encrypt", "--size", "0"], "caesar: error: --size must be between 1 and 65536 MiB, got 0; hint: see 'caesar bench encrypt --help'\n", 64),
         (["bench", "encrypt", "--input", "/no/such.txt"], "caesar: error: cannot open '/no/such.txt': No such file or directory; hint: check the path and its permissions\n", 1),
     ] as [([String], String, Int32)])
     func errorsAreOneLineWithAHint(arguments: [String], message: String, status: Int32) throws {

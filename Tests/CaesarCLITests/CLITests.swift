@@ -43,6 +43,17 @@ struct CaesarRun {
     }
 }
 
+extension CaesarRun {
+    /// Runs caesar and expects nothing on standard output, exactly `caesar: error: <line>` on
+    /// standard error, and the exit `status` (64 for flags, 1 otherwise).
+    static func expectError(_ arguments: [String], status: Int32, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let run = try CaesarRun(arguments)
+        #expect(run.status == status, sourceLocation: sourceLocation)
+        #expect(run.stdout.isEmpty, sourceLocation: sourceLocation)
+        #expect(run.stderr == "caesar: error: " + line + "\n", sourceLocation: sourceLocation)
+    }
+}
+
 @Suite struct RootCommandTests {
     @Test func helpListsTheToolAndExitsZero() throws {
         let run = try CaesarRun(["--help"])
