@@ -1,0 +1,116 @@
+/// What encoding threw away, kept so that the tokens can be turned back into the exact input.
+///
+/// The record cuts the input into pieces, in order, each tied to the tokens it produced:
+///
+///     "Où, 3 fois?"
+///     →  [start] | "O" o | "ù" u | "," | " " [sep] | "3 " | "fois" f o i s | [end] | "?"
+///
+/// (A run of ASCII letters, periods and single spaces, "fois", is one piece in which every
+/// byte is its own unit.)
+///
+/// ``restore(indices:)`` walks the pieces. A piece whose tokens are the ones encoding made
+/// gives back its original bytes: case, accents, ligatures, exact whitespace. A piece
+/// whose tokens changed gives the new tokens as text: letters in the original's case
+/// (an uppercase original gives an uppercase letter), `.` as ".", `[sep]` as " ", and
+/// nothing for `[start]`, `[end]` and `[pad]`. Pieces without tokens (punctuation, digits,
+/// symbols, emoji, whitespace at sentence edges) always come back as they were.
+///
+///     let encoding = try pipeline.encode("Où, 3 fois?")
+///     encoding.record.restore(indices: encoding.indices)  // "Où, 3 fois?"
+///     let x = Token.letter(23), y = Token.letter(24)
+///     encoding.record.restore([.start, x, y, .separator, .letter(25), .letter(0), .letter(1), .letter(2), .end])
+///     // "Xy, 3 zabc?": new letters, the original case, punctuation, digits and spaces
+///
+/// A letter that folded to several tokens ("ß" → s s, "Æ" → a e) is one piece: it comes back
+/// as "ß" only if both tokens are unchanged; otherwise the new letters are written plainly
+/// ("ß" with new tokens x y → "xy", "Æ" → "XY"). An accent never moves to a new letter:
+/// "é" with a new token b restores as "b", and combining marks written after a letter belong
+/// to its piece, so "e\u{301}" behaves exactly like "é".
+public struct RestorationRecord: Sendable {
+    /// The input, byte for byte.
+    let original: [UInt8]
+    /// The token indices encoding produced, to see which pieces changed.
+    let indices: [UInt8]
+    /// Pieces tiling both the input bytes and the tokens, in order.
+    let pieces: [Piece]
+
+    /// A run of input bytes and the tokens it produced; each starts where the previous ended.
+    struct Piece: Sendable, Equatable {
+        var byteEnd: Int
+        var tokenEnd: Int
+        var shape: Shape
+    }
+
+    enum Shape: Sendable, Equatable {
+        /// ASCII letters, periods and single whitespace bytes, one byte per token (a
+        /// whitespace byte is a `[sep]`): each byte is its own unit, and the case of a changed
+        /// letter is the case of its byte. (One piece for "Hello world" instead of eleven
+        /// keeps the record small and restoring fast.)
+        case asciiRun
+        /// One unit: it comes back whole when its tokens are unchanged, and as new letters in
+        /// `letterCase` when they changed. Verbatim bytes are units without tokens.
+        case unit(LetterCase)
+    }
+
+    /// How many tokens a sequence given to ``restore(indices:)`` must have.
+    public var tokenCount: Int { indices.count }
+
+    /// The input with the given tokens in place of the encoded ones (see the type's summary).
+    ///
+    /// - Precondition: `indices` has ``tokenCount`` elements, each below ``Token/count``.
+    public func restore(indices new: [UInt8]) -> String {
+        precondition(new.count == indices.count, "restore needs \(indices.count) tokens, the count encoding produced; got \(new.count)")
+        var output: [UInt8] = []
+        output.reserveCapacity(original.count + original.count / 8)
+        original.withUnsafeBufferPointer { bytes in
+            indices.withUnsafeBufferPointer { old in
+                new.withUnsafeBufferPointer { new in
+                    var byteStart = 0
+                    var tokenStart = 0
+                    for piece in pieces {
+                        let tokens = tokenStart..<piece.tokenEnd
+                        let source = UnsafeBufferPointer(rebasing: bytes[byteStart..<piece.byteEnd])
+                        if tokens.allSatisfy({ new[$0] == old[$0] }) {
+                            output.append(contentsOf: source)
+                        } else if case .unit(let letterCase) = piece.shape {
+                            Self.render(new[tokens], letterCase: letterCase, into: &output)
+                        } else {
+                            for (k, t) in tokens.enumerated() {
+                                if new[t] == old[t] {
+                                    output.append(source[k])
+                                } else {
+                                    let isUpper = source[k] >= UInt8(ascii: "A") && source[k] <= UInt8(ascii: "Z")
+                                    Self.render(new[t...t], letterCase: isUpper ? .upper : .lower, into: &output)
+                                }
+                            }
+                        }
+                        byteStart = piece.byteEnd
+                        tokenStart = piece.tokenEnd
+                    }
+                }
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The input with the given tokens in place of the encoded ones.
+    public func restore(_ tokens: [Token]) -> String {
+        restore(indices: tokens.map { UInt8($0.index) })
+    }
+
+    /// Changed tokens as text: letters in `letterCase` ("Xy" for a title-case "ǅ"), `.`,
+    /// a space for `[sep]`, nothing for `[start]`, `[end]`, `[pad]`.
+    static func render(_ tokens: Slice<UnsafeBufferPointer<UInt8>>, letterCase: LetterCase, into output: inout [UInt8]) {
+        for (k, index) in tokens.enumerated() {
+            precondition(index < Token.count, "token index \(index) is outside the vocabulary 0..<\(Token.count)")
+            switch index {
+            case 0..<26:
+                let upper = letterCase == .upper || (letterCase == .title && k == 0)
+                output.append((upper ? UInt8(ascii: "A") : UInt8(ascii: "a")) + index)
+            case 26: output.append(UInt8(ascii: "."))
+            case 27: output.append(UInt8(ascii: " "))
+            default: break
+            }
+        }
+    }
+}
