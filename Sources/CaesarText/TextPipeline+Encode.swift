@@ -108,11 +108,12 @@ struct EncodingBuilder {
         let periodsEnd = splitting == .periods
         var last = indices.last!
         var i = start
+        // Find the run's end first; its tokens are then the table codes of its bytes, one
+        // for one (a whitespace byte's code is 27, the [sep] index).
         while i < limit, p[i] < 0x80 {
             let code = codes[Int(p[i])]
             if code < ScalarFolder.whitespaceCode {
                 if periodsEnd && last == 26 && code != 26 { break }
-                indices.append(code)
                 last = code
                 i += 1
             } else if code == ScalarFolder.whitespaceCode {
@@ -120,14 +121,13 @@ struct EncodingBuilder {
                 guard i + 1 < limit, p[i + 1] < 0x80, !(periodsEnd && last == 26) else { break }
                 let next = codes[Int(p[i + 1])]
                 guard next < ScalarFolder.whitespaceCode else { break }
-                indices.append(ScalarFolder.whitespaceCode)
-                indices.append(next)
                 last = next
                 i += 2
             } else {
                 break
             }
         }
+        indices.append(contentsOf: UnsafeBufferPointer(start: p + start, count: i - start).lazy.map { codes[Int($0)] })
         guard i > start else { return start }
         newest!.byteEnd = i
         newest!.tokenEnd = indices.count
