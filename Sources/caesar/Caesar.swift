@@ -18,7 +18,7 @@ struct Caesar: ParsableCommand {
             standard error and a non-zero exit status (64 for wrong flags, 1 for everything else).
             """,
         version: "0.1.0",
-        subcommands: [Bench.self]
+        subcommands: [Tokenize.self, Bench.self]
     )
 
     /// Parses and runs, and reports any failure as one line on standard error.
@@ -41,12 +41,17 @@ struct Caesar: ParsableCommand {
         if code == .success { exit(withError: error) }
         var line = "caesar: error: "
         if code == .validationFailure {
-            // Flag and argument errors: ArgumentParser's sentence plus where to read more.
-            let command = CommandLine.arguments.dropFirst().first { argument in
-                configuration.subcommands.contains { $0._commandName == argument }
+            // Flag and argument errors: ArgumentParser's sentence plus where to read more,
+            // naming nested subcommands too ('caesar bench pipeline --help').
+            var command: [String] = []
+            var choices = configuration.subcommands
+            for argument in CommandLine.arguments.dropFirst() {
+                guard let chosen = choices.first(where: { $0._commandName == argument }) else { continue }
+                command.append(argument)
+                choices = chosen.configuration.subcommands
             }
             line += message(for: error).trimmingTrailingPeriod
-            line += "; hint: see 'caesar \(command.map { "\($0) " } ?? "")--help'"
+            line += "; hint: see 'caesar \(command.map { "\($0) " }.joined())--help'"
         } else {
             line += "\(error)"
         }
