@@ -35,10 +35,28 @@ public struct RestorationRecord: Sendable {
     let pieces: [Piece]
 
     /// A run of input bytes and the tokens it produced; each starts where the previous ended.
+    /// Offsets are stored in 32 bits (12 bytes a piece): `encode` takes less than 2 GiB, and
+    /// makes at most two tokens a byte.
     struct Piece: Sendable, Equatable {
-        var byteEnd: Int
-        var tokenEnd: Int
+        private var storedByteEnd: UInt32
+        private var storedTokenEnd: UInt32
         var shape: Shape
+
+        init(byteEnd: Int, tokenEnd: Int, shape: Shape) {
+            storedByteEnd = UInt32(byteEnd)
+            storedTokenEnd = UInt32(tokenEnd)
+            self.shape = shape
+        }
+
+        var byteEnd: Int {
+            get { Int(storedByteEnd) }
+            set { storedByteEnd = UInt32(newValue) }
+        }
+
+        var tokenEnd: Int {
+            get { Int(storedTokenEnd) }
+            set { storedTokenEnd = UInt32(newValue) }
+        }
     }
 
     enum Shape: Sendable, Equatable {

@@ -3,8 +3,8 @@
 public enum TextError: Error, Equatable, CustomStringConvertible {
     /// An ICU call failed; `status` is ICU's error name ("U_MEMORY_ALLOCATION_ERROR").
     case icuFailure(operation: String, status: String)
-    /// The text is longer than ``TextPipeline/encode(_:)`` takes at once (its record and ICU's
-    /// sentence breaker count bytes in 32 bits).
+    /// The text is longer than ``TextPipeline/encode(_:)`` takes at once
+    /// (``TextPipeline/maximumBytes``).
     case textTooLong(bytes: Int, limit: Int)
 
     public var description: String {

@@ -7,8 +7,9 @@ extension TextPipeline {
     /// With `asciiFastPath: false`, every scalar takes the general path (cached ICU fold, one
     /// restoration unit each): the naive reference that the tests hold the fast path equal to.
     func encode(utf8 bytes: UnsafeBufferPointer<UInt8>, asciiFastPath: Bool) throws -> Encoding {
-        let limit = Int(UInt32.max)
-        guard bytes.count <= limit else { throw TextError.textTooLong(bytes: bytes.count, limit: limit) }
+        guard bytes.count <= TextPipeline.maximumBytes else {
+            throw TextError.textTooLong(bytes: bytes.count, limit: TextPipeline.maximumBytes)
+        }
         var builder = EncodingBuilder(
             splitting: options.sentences,
             boundaries: try breaker?.boundaries(in: bytes) ?? [],

@@ -39,6 +39,10 @@ public final class TextPipeline {
         public static let standard = SentenceSplitting.icu(locale: "en@ss=standard")
     }
 
+    /// The most UTF-8 bytes ``encode(_:)`` takes at once, 2 GiB − 1: ICU's sentence breaker
+    /// and the restoration record count in 32 bits. (``CorpusEncoder`` has no such limit.)
+    public static let maximumBytes = Int(Int32.max)
+
     public let options: Options
     let folder: ScalarFolder
     let breaker: SentenceBreaker?
@@ -147,7 +151,7 @@ public final class TextPipeline {
     /// Stages a–c in one pass: the token indices, the sentence ranges, and the record that
     /// restores the input from them (``RestorationRecord``). ``Encoding/oneHot()`` is stage e.
     ///
-    /// - Throws: ``TextError`` if ICU cannot find sentence boundaries (text over 2 GiB).
+    /// - Throws: ``TextError/textTooLong(bytes:limit:)`` beyond ``maximumBytes``.
     public func encode(_ text: String) throws -> Encoding {
         var text = text
         return try text.withUTF8 { try encode(utf8: $0) }

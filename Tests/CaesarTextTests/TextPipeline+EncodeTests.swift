@@ -47,6 +47,17 @@ import Testing
         #expect(lastLetter?.shape == .unit(.lower))
     }
 
+    @Test func textBeyondTheMaximumIsRefusedBeforeAnythingIsRead() throws {
+        let whole = try TextPipeline(options: .init(sentences: .none))  // no ICU: encode's own check
+        let byte: [UInt8] = [0]
+        try byte.withUnsafeBufferPointer { real in
+            let huge = UnsafeBufferPointer(start: real.baseAddress, count: TextPipeline.maximumBytes + 1)
+            #expect(throws: TextError.textTooLong(bytes: TextPipeline.maximumBytes + 1, limit: TextPipeline.maximumBytes)) {
+                try whole.encode(utf8: huge)
+            }
+        }
+    }
+
     /// The ASCII fast path (table, runs, `[sep]` inside runs) against every scalar on the
     /// general path: the same tokens and sentences, and the same text restored from the
     /// original tokens and from shifted ones.
