@@ -110,7 +110,7 @@ struct EncodingBuilder {
         var last = indices.last!
         var i = start
         // Find the run's end first; its tokens are then the table codes of its bytes, one
-        // for one (a whitespace byte's code is 27, the [sep] index).
+        // for one (a whitespace byte's code is 27, the [sep] index), written in one loop.
         while i < limit, p[i] < 0x80 {
             let code = codes[Int(p[i])]
             if code < ScalarFolder.whitespaceCode {
@@ -128,7 +128,11 @@ struct EncodingBuilder {
                 break
             }
         }
-        indices.append(contentsOf: UnsafeBufferPointer(start: p + start, count: i - start).lazy.map { codes[Int($0)] })
+        let first = indices.count
+        indices.append(contentsOf: repeatElement(0, count: i - start))  // make room, then fill
+        indices.withUnsafeMutableBufferPointer { out in
+            for k in 0..<(i - start) { out[first + k] = codes[Int(p[start + k])] }
+        }
         guard i > start else { return start }
         newest!.byteEnd = i
         newest!.tokenEnd = indices.count

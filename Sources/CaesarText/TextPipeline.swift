@@ -39,9 +39,9 @@ public final class TextPipeline {
         public static let standard = SentenceSplitting.icu(locale: "en@ss=standard")
     }
 
-    /// The most UTF-8 bytes ``encode(_:)`` takes at once, 2 GiB − 1: ICU's sentence breaker
-    /// and the restoration record count in 32 bits. (``CorpusEncoder`` has no such limit.)
-    public static let maximumBytes = Int(Int32.max)
+    /// The most UTF-8 bytes ``encode(_:)`` takes at once, just under 2 GiB: ICU's sentence
+    /// breaker and the restoration record count in 32 bits. (``CorpusEncoder`` has no limit.)
+    public static let maximumBytes = Int(Int32.max) - 1
 
     public let options: Options
     let folder: ScalarFolder

@@ -25,9 +25,9 @@ import Testing
     @Test func tooLongTextIsRefusedBeforeICUSeesIt() throws {
         // A fake buffer: only its count is read before the check throws.
         let byte: [UInt8] = [0]
-        try byte.withUnsafeBufferPointer { real in
-            let huge = UnsafeBufferPointer(start: real.baseAddress, count: Int(Int32.max) + 1)
-            #expect(throws: TextError.textTooLong(bytes: Int(Int32.max) + 1, limit: Int(Int32.max))) {
+        byte.withUnsafeBufferPointer { real in
+            let huge = UnsafeBufferPointer(start: real.baseAddress, count: TextPipeline.maximumBytes + 1)
+            #expect(throws: TextError.textTooLong(bytes: TextPipeline.maximumBytes + 1, limit: TextPipeline.maximumBytes)) {
                 try SentenceBreaker(locale: "en").boundaries(in: huge)
             }
         }

@@ -50,7 +50,7 @@ import Testing
     @Test func textBeyondTheMaximumIsRefusedBeforeAnythingIsRead() throws {
         let whole = try TextPipeline(options: .init(sentences: .none))  // no ICU: encode's own check
         let byte: [UInt8] = [0]
-        try byte.withUnsafeBufferPointer { real in
+        byte.withUnsafeBufferPointer { real in
             let huge = UnsafeBufferPointer(start: real.baseAddress, count: TextPipeline.maximumBytes + 1)
             #expect(throws: TextError.textTooLong(bytes: TextPipeline.maximumBytes + 1, limit: TextPipeline.maximumBytes)) {
                 try whole.encode(utf8: huge)

@@ -74,8 +74,9 @@ typedef struct caesar_sentence_breaker caesar_sentence_breaker;
 /// abbreviation suppressions ("Mr.", "e.g."). NULL on failure.
 caesar_sentence_breaker *caesar_sentence_breaker_open(const char *locale, int32_t *status);
 
-/// Points the breaker at UTF-8 text (no copy: `text` must outlive the iteration). At most
-/// INT32_MAX bytes; longer text gives U_INDEX_OUTOFBOUNDS_ERROR.
+/// Gives the breaker UTF-8 text to iterate over (converted to UTF-16 inside; `text` must
+/// outlive the iteration, which maps boundaries back to its bytes). Less than INT32_MAX bytes;
+/// longer text gives U_INDEX_OUTOFBOUNDS_ERROR. Ill-formed bytes count as U+FFFD.
 void caesar_sentence_breaker_set_text(caesar_sentence_breaker *breaker, const uint8_t *text,
                                       int64_t length, int32_t *status);
 
