@@ -22,7 +22,9 @@ extension TextPipeline {
                 if byte < 0x80 && asciiFastPath {  // one table lookup a byte
                     let code = ascii[Int(byte)]
                     if code < ScalarFolder.whitespaceCode {
-                        builder.asciiContent(code, at: i)
+                        // A letter or period starts an ASCII run piece, which then grows as far
+                        // as it can in one tight loop.
+                        builder.content(CollectionOfOne(code), bytes: i..<(i + 1), shape: .asciiRun, isLetter: code < 26)
                         i = builder.extendRun(from: i + 1, in: p, count: bytes.count, codes: ascii)
                         continue
                     }
@@ -83,21 +85,7 @@ struct EncodingBuilder {
         indices.reserveCapacity(byteCount + 2)
     }
 
-    /// An ASCII letter or period: one byte, one token, in an ASCII run piece.
-    mutating func asciiContent(_ token: UInt8, at offset: Int) {
-        if pendingStart == offset, newest?.shape == .asciiRun, !startsSentence(at: offset, first: token) {
-            indices.append(token)
-            newest!.byteEnd = offset + 1
-            newest!.tokenEnd = indices.count
-            pendingStart = offset + 1
-            lastUnitStart = offset
-            lastWasLetter = token < 26
-        } else {
-            content(CollectionOfOne(token), bytes: offset..<(offset + 1), shape: .asciiRun, isLetter: token < 26)
-        }
-    }
-
-    /// Grows the current ASCII run over the ASCII letters and periods from `start` on, and
+    /// Grows the ASCII run piece just made over the ASCII letters and periods from `start` on, and
     /// over single whitespace bytes between them (one `[sep]` each), as far as no sentence
     /// can begin; returns where it stopped. The tight loop of the fast path.
     mutating func extendRun(from start: Int, in p: UnsafePointer<UInt8>, count: Int, codes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -128,12 +116,12 @@ struct EncodingBuilder {
                 break
             }
         }
+        guard i > start else { return start }
         let first = indices.count
         indices.append(contentsOf: repeatElement(0, count: i - start))  // make room, then fill
         indices.withUnsafeMutableBufferPointer { out in
             for k in 0..<(i - start) { out[first + k] = codes[Int(p[start + k])] }
         }
-        guard i > start else { return start }
         newest!.byteEnd = i
         newest!.tokenEnd = indices.count
         pendingStart = i

@@ -95,7 +95,7 @@ public final class TextPipeline {
     /// merge into one space:
     ///
     ///     filter("don't stop, 1 2 3 go!")   // "dont stop go"
-    ///     filter("  «ok» … ")                // "ok ..."
+    ///     filter("  «ok» ... ")              // "ok ..."
     public func filter(_ text: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)

@@ -1,8 +1,9 @@
 /// One Unicode scalar at a time from UTF-8 bytes, for the byte loops of the fast paths.
 enum UTF8Decoding {
     /// The scalar that starts at `i` and its length in bytes. Ill-formed bytes (possible only
-    /// when a caller hands in raw bytes) decode as U+FFFD, one byte at a time, as
-    /// `String(decoding:as:)` would replace them; they never trap.
+    /// when a caller hands in raw bytes) decode as U+FFFD one byte at a time and never trap;
+    /// the pipeline deletes U+FFFD, so how many replacements a bad sequence gives does not
+    /// change the tokens.
     @inline(__always)
     static func scalar(at i: Int, in p: UnsafePointer<UInt8>, count n: Int) -> (Unicode.Scalar, Int) {
         let lead = p[i]
