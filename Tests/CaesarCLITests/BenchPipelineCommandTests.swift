@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import caesar
+
 @Suite struct BenchPipelineCommandTests {
     private func file(_ bytes: [UInt8]) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-bench-\(UUID().uuidString).txt")
@@ -12,7 +14,7 @@ import Testing
         let run = try CaesarRun(["bench", "pipeline", "--help"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("OVERVIEW: Measure the text pipeline's throughput in MB/s (1 MB = 10^6 bytes of\nUTF-8 input).\n"))
-        #expect(run.stdout.contains("USAGE: caesar bench pipeline [--corpus <path>] [--megabytes <n>] [--repeats <n>] [--json]"))
+        #expect(run.stdout.contains("USAGE: caesar bench pipeline [--corpus <path>] [--megabytes <n>] [--seed <n>] [--repeats <n>] [--json]"))
         let group = try CaesarRun(["bench", "--help"])
         #expect(group.stdout.contains("pipeline"))
     }
@@ -24,7 +26,7 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
         // 477 copies of 21 bytes and the 476 line feeds between them
-        #expect(run.stdout.hasPrefix("input     \(corpus.path)\n          21 bytes repeated to 10493 bytes (0.01 MB), 90.9% ASCII bytes\n"))
+        #expect(run.stdout.hasPrefix("input     \(corpus.path)\n          21 bytes, repeated, to 10493 bytes (0.01 MB), 90.9% ASCII bytes\n"))
         #expect(run.stdout.contains("repeats   2 timed runs a path, after one warm-up run"))
         for path in ["corpus indices", "encode", "restore", "encode + restore"] {
             #expect(run.stdout.contains("\n\(path) "), "\(path)")
@@ -44,6 +46,26 @@ import Testing
             #expect((path["bestMBps"] as? Double ?? 0) > 0)
             #expect((path["medianMBps"] as? Double ?? 0) > 0)
         }
+    }
+
+    @Test func theDefaultTextIsTheInRepoStorysWordsInSeededRandomOrder() throws {
+        let arguments = ["bench", "pipeline", "--megabytes", "0.01", "--repeats", "1", "--json"]
+        let first = try CaesarRun(arguments + ["--seed", "7"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(object["sample"] as? String == "its words drawn at random (seed 7)")
+        #expect(object["sourceBytes"] as? Int == 9341)
+        #expect((object["inputBytes"] as? Int ?? 0) >= 10_000)
+        #expect((object["inputBytes"] as? Int ?? 0) < 10_100)
+    }
+
+    @Test func randomWordsAreReproducibleAndWrapped() {
+        let text = "The sea is not as deep as you think."
+        let a = PipelineBenchmark.randomWords(of: text, bytes: 500, seed: 3)
+        #expect(a == PipelineBenchmark.randomWords(of: text, bytes: 500, seed: 3))
+        #expect(a != PipelineBenchmark.randomWords(of: text, bytes: 500, seed: 4))
+        #expect(a.utf8.count >= 500 && a.utf8.count < 520)
+        #expect(a.split(separator: "\n").allSatisfy { $0.utf8.count <= 70 })
+        #expect(Set(a.split(whereSeparator: \.isWhitespace)).isSubset(of: Set(text.split(separator: " "))))
     }
 
     @Test func badInputAndFlagsAreOneLineErrors() throws {

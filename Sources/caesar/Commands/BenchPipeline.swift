@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaesarIO
+import CaesarRandom
 import CaesarText
 
 extension Bench {
@@ -12,17 +13,24 @@ extension Bench {
                 Paths: the corpus stream for training (CorpusEncoder: indices, no \
                 sentences), encode (all stages, with ICU sentence breaks and the restoration \
                 record), restore (the record back to text), and encode + restore together, \
-                which is what the decrypter does. The input is a text repeated to \
-                --megabytes; the default text is Corpora/en-the-lighthouse-letters.txt in the \
-                source tree. Build with -c release for meaningful figures.
+                which is what the decrypter does. Build with -c release for meaningful figures.
+
+                The input is --megabytes of text: a --corpus file repeated, or by default the \
+                words of Corpora/en-the-lighthouse-letters.txt (in the source tree) drawn at \
+                random into lines of about 70 characters. Random, because a 9 KB text \
+                repeated becomes a pattern the CPU's branch predictor learns, which would \
+                overstate the speed two or three times.
                 """
         )
 
         @Option(help: ArgumentHelp("The text to measure on (UTF-8); default: the English text in Corpora/.", valueName: "path"))
         var corpus: String?
 
-        @Option(help: ArgumentHelp("Repeat the text to at least this many MB.", valueName: "n"))
+        @Option(help: ArgumentHelp("How much text to measure on, at least, in MB.", valueName: "n"))
         var megabytes: Double = 16
+
+        @Option(help: ArgumentHelp("The seed for drawing the default text's words.", valueName: "n"))
+        var seed: UInt64 = 0
 
         @Option(help: ArgumentHelp("How many timed runs of each path (best and median are shown).", valueName: "n"))
         var repeats = 5
@@ -39,7 +47,8 @@ extension Bench {
         func run() throws {
             let path = corpus ?? PipelineBenchmark.defaultCorpus
             let text = try TextInput(.file(path: path)).readAll(limit: 1 << 30)
-            let result = try PipelineBenchmark(source: path, text: text, megabytes: megabytes, repeats: repeats).run()
+            let sample = corpus == nil ? PipelineBenchmark.Sample.randomWords(seed: seed) : .repeated
+            let result = try PipelineBenchmark(source: path, text: text, sample: sample, megabytes: megabytes, repeats: repeats).run()
             let output = try TextOutput(.standardOutput)
             if json { try JSONReport.write(result, to: output) } else { try output.write(result.rendered()) }
             try output.finish()
@@ -56,9 +65,19 @@ struct PipelineBenchmark {
         return (parts + ["Corpora", "en-the-lighthouse-letters.txt"]).joined(separator: "/")
     }()
 
+    /// How the measured text is made from the source text.
+    enum Sample: Equatable {
+        /// The source repeated, separated by line feeds.
+        case repeated
+        /// The source's words (with their punctuation) drawn at random, one space between
+        /// them and a line feed once a line passes 70 characters.
+        case randomWords(seed: UInt64)
+    }
+
     struct Result: Encodable {
         let source: String
         let sourceBytes: Int
+        let sample: String
         let inputBytes: Int
         let asciiPercent: Double
         let repeats: Int
@@ -67,23 +86,55 @@ struct PipelineBenchmark {
     }
 
     let source: String
-    let sample: String
     let sourceBytes: Int
+    let sampleDescription: String
+    let text: String
     let repeats: Int
 
-    init(source: String, text: String, megabytes: Double, repeats: Int) throws {
+    init(source: String, text: String, sample: Sample, megabytes: Double, repeats: Int) throws {
         guard !text.utf8.isEmpty else {
             throw ValidationError("the text to measure on, '\(source)', is empty")
         }
         let target = Int(megabytes * 1e6)
-        let copies = (target + text.utf8.count - 1) / text.utf8.count
+        switch sample {
+        case .repeated:
+            let copies = (target + text.utf8.count - 1) / text.utf8.count
+            self.text = Array(repeating: text, count: max(copies, 1)).joined(separator: "\n")
+            sampleDescription = "repeated"
+        case .randomWords(let seed):
+            self.text = Self.randomWords(of: text, bytes: target, seed: seed)
+            sampleDescription = "its words drawn at random (seed \(seed))"
+        }
         self.source = source
-        self.sample = Array(repeating: text, count: max(copies, 1)).joined(separator: "\n")
         self.sourceBytes = text.utf8.count
         self.repeats = repeats
     }
 
+    /// At least `bytes` bytes of `text`'s whitespace-separated words in random order.
+    static func randomWords(of text: String, bytes: Int, seed: UInt64) -> String {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty else { return text }
+        var generator = SeededGenerator(seed: seed)
+        var result = ""
+        result.reserveCapacity(bytes + 100)
+        var line = 0
+        while result.utf8.count < bytes {
+            let word = words[generator.uniformInt(below: words.count)]
+            if line > 0 && line + 1 + word.utf8.count > 70 {
+                result += "\n"
+                line = 0
+            } else if line > 0 {
+                result += " "
+                line += 1
+            }
+            result += word
+            line += word.utf8.count
+        }
+        return result
+    }
+
     func run() throws -> Result {
+        let sample = text
         let bytes = sample.utf8.count
         let corpus = try CorpusEncoder()
         let pipeline = try TextPipeline()
@@ -103,7 +154,7 @@ struct PipelineBenchmark {
         precondition(sink != 0 || bytes == 0)
         let ascii = sample.utf8.lazy.filter { $0 < 0x80 }.count
         return Result(
-            source: source, sourceBytes: sourceBytes, inputBytes: bytes,
+            source: source, sourceBytes: sourceBytes, sample: sampleDescription, inputBytes: bytes,
             asciiPercent: (Double(ascii) / Double(bytes) * 1000).rounded() / 10,
             repeats: repeats, debugBuild: isDebugBuild, paths: paths)
     }
@@ -119,7 +170,7 @@ extension PipelineBenchmark.Result {
             : String(Double((Double(inputBytes) / 1e4).rounded()) / 100)
         var lines = [
             "input     \(source)",
-            "          \(sourceBytes) bytes repeated to \(inputBytes) bytes (\(megabytes) MB), \(number(asciiPercent))% ASCII bytes",
+            "          \(sourceBytes) bytes, \(sample), to \(inputBytes) bytes (\(megabytes) MB), \(number(asciiPercent))% ASCII bytes",
             "repeats   \(repeats) timed runs a path, after one warm-up run",
             "",
             "path                  best MB/s   median MB/s",
