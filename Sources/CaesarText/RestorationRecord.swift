@@ -78,37 +78,49 @@ public struct RestorationRecord: Sendable {
     /// - Precondition: `indices` has ``tokenCount`` elements, each below ``Token/count``.
     public func restore(indices new: [UInt8]) -> String {
         precondition(new.count == indices.count, "restore needs \(indices.count) tokens, the count encoding produced; got \(new.count)")
-        var output: [UInt8] = []
-        output.reserveCapacity(original.count + original.count / 8)
-        original.withUnsafeBufferPointer { bytes in
-            indices.withUnsafeBufferPointer { old in
-                new.withUnsafeBufferPointer { new in
-                    var byteStart = 0
-                    var tokenStart = 0
-                    for piece in pieces {
-                        let tokens = tokenStart..<piece.tokenEnd
-                        let source = UnsafeBufferPointer(rebasing: bytes[byteStart..<piece.byteEnd])
-                        if tokens.allSatisfy({ new[$0] == old[$0] }) {
-                            output.append(contentsOf: source)
-                        } else if case .unit(let letterCase) = piece.shape {
-                            Self.render(new[tokens], letterCase: letterCase, into: &output)
-                        } else {
-                            for (k, t) in tokens.enumerated() {
-                                if new[t] == old[t] {
-                                    output.append(source[k])
-                                } else {
-                                    let isUpper = source[k] >= UInt8(ascii: "A") && source[k] <= UInt8(ascii: "Z")
-                                    Self.render(new[t...t], letterCase: isUpper ? .upper : .lower, into: &output)
+        // A piece writes its own bytes, or at most one byte a token.
+        return String(unsafeUninitializedCapacity: original.count + indices.count) { output in
+            var count = 0
+            original.withUnsafeBufferPointer { bytes in
+                indices.withUnsafeBufferPointer { old in
+                    new.withUnsafeBufferPointer { new in
+                        var byteStart = 0
+                        var tokenStart = 0
+                        for piece in pieces {
+                            let tokens = tokenStart..<piece.tokenEnd
+                            if tokens.allSatisfy({ new[$0] == old[$0] }) {
+                                let length = piece.byteEnd - byteStart
+                                (output.baseAddress! + count).update(from: bytes.baseAddress! + byteStart, count: length)
+                                count += length
+                            } else {
+                                for (k, t) in tokens.enumerated() {
+                                    let upper: Bool
+                                    switch piece.shape {
+                                    case .unit(let letterCase):
+                                        upper = letterCase == .upper || (letterCase == .title && k == 0)
+                                    case .asciiRun:
+                                        let byte = bytes[byteStart + k]  // each byte its own unit
+                                        if new[t] == old[t] {
+                                            output[count] = byte
+                                            count += 1
+                                            continue
+                                        }
+                                        upper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                                    }
+                                    if let character = Self.character(of: new[t], upper: upper) {
+                                        output[count] = character
+                                        count += 1
+                                    }
                                 }
                             }
+                            byteStart = piece.byteEnd
+                            tokenStart = piece.tokenEnd
                         }
-                        byteStart = piece.byteEnd
-                        tokenStart = piece.tokenEnd
                     }
                 }
             }
+            return count
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// The input with the given tokens in place of the encoded ones.
@@ -116,19 +128,15 @@ public struct RestorationRecord: Sendable {
         restore(indices: tokens.map { UInt8($0.index) })
     }
 
-    /// Changed tokens as text: letters in `letterCase` ("Xy" for a title-case "ǅ"), `.`,
-    /// a space for `[sep]`, nothing for `[start]`, `[end]`, `[pad]`.
-    static func render(_ tokens: Slice<UnsafeBufferPointer<UInt8>>, letterCase: LetterCase, into output: inout [UInt8]) {
-        for (k, index) in tokens.enumerated() {
-            precondition(index < Token.count, "token index \(index) is outside the vocabulary 0..<\(Token.count)")
-            switch index {
-            case 0..<26:
-                let upper = letterCase == .upper || (letterCase == .title && k == 0)
-                output.append((upper ? UInt8(ascii: "A") : UInt8(ascii: "a")) + index)
-            case 26: output.append(UInt8(ascii: "."))
-            case 27: output.append(UInt8(ascii: " "))
-            default: break
-            }
+    /// A changed token as text: a letter (in upper case if `upper`), ".", a space for `[sep]`;
+    /// nil for `[start]`, `[end]` and `[pad]`.
+    static func character(of index: UInt8, upper: Bool) -> UInt8? {
+        precondition(index < Token.count, "token index \(index) is outside the vocabulary 0..<\(Token.count)")
+        switch index {
+        case 0..<26: return (upper ? UInt8(ascii: "A") : UInt8(ascii: "a")) + index
+        case 26: return UInt8(ascii: ".")
+        case 27: return UInt8(ascii: " ")
+        default: return nil
         }
     }
 }

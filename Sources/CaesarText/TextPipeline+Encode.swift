@@ -77,6 +77,7 @@ struct EncodingBuilder {
     private var gap: Range<Int>? = nil  // the first whitespace run in the pending bytes
     private var lastWasLetter = false  // a following combining mark joins the letter's piece
     private var nextBoundary = 0  // index into `boundaries`
+    private var scratch = [UInt8](repeating: 0, count: 4096)  // extendRun's tokens, before appending
 
     init(splitting: TextPipeline.SentenceSplitting, boundaries: [Int], byteCount: Int) {
         self.splitting = splitting
@@ -94,34 +95,37 @@ struct EncodingBuilder {
             while nextBoundary < boundaries.count && boundaries[nextBoundary] < start { nextBoundary += 1 }
             if nextBoundary < boundaries.count { limit = min(limit, boundaries[nextBoundary]) }
         }
+        limit = min(limit, start + scratch.count)  // a longer run goes on in a new piece
         let periodsEnd = splitting == .periods
         var last = indices.last!
         var i = start
-        // Find the run's end first; its tokens are then the table codes of its bytes, one
-        // for one (a whitespace byte's code is 27, the [sep] index), written in one loop.
-        while i < limit, p[i] < 0x80 {
-            let code = codes[Int(p[i])]
-            if code < ScalarFolder.whitespaceCode {
-                if periodsEnd && last == 26 && code != 26 { break }
-                last = code
-                i += 1
-            } else if code == ScalarFolder.whitespaceCode {
-                // One whitespace byte, then content of the same sentence: [sep] and go on.
-                guard i + 1 < limit, p[i + 1] < 0x80, !(periodsEnd && last == 26) else { break }
-                let next = codes[Int(p[i + 1])]
-                guard next < ScalarFolder.whitespaceCode else { break }
-                last = next
-                i += 2
-            } else {
-                break
+        // The run's tokens are the table codes of its bytes, one for one (a whitespace byte's
+        // code is 27, the [sep] index): mapped into a scratch buffer, then appended at once.
+        let length = scratch.withUnsafeMutableBufferPointer { out -> Int in
+            while i < limit, p[i] < 0x80 {
+                let code = codes[Int(p[i])]
+                if code < ScalarFolder.whitespaceCode {
+                    if periodsEnd && last == 26 && code != 26 { break }
+                    out[i - start] = code
+                    last = code
+                    i += 1
+                } else if code == ScalarFolder.whitespaceCode {
+                    // One whitespace byte, then content of the same sentence: [sep] and go on.
+                    guard i + 1 < limit, p[i + 1] < 0x80, !(periodsEnd && last == 26) else { break }
+                    let next = codes[Int(p[i + 1])]
+                    guard next < ScalarFolder.whitespaceCode else { break }
+                    out[i - start] = ScalarFolder.whitespaceCode
+                    out[i + 1 - start] = next
+                    last = next
+                    i += 2
+                } else {
+                    break
+                }
             }
+            return i - start
         }
-        guard i > start else { return start }
-        let first = indices.count
-        indices.append(contentsOf: repeatElement(0, count: i - start))  // make room, then fill
-        indices.withUnsafeMutableBufferPointer { out in
-            for k in 0..<(i - start) { out[first + k] = codes[Int(p[start + k])] }
-        }
+        guard length > 0 else { return start }
+        indices.append(contentsOf: scratch[..<length])
         newest!.byteEnd = i
         newest!.tokenEnd = indices.count
         pendingStart = i
