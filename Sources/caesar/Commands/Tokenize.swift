@@ -22,45 +22,19 @@ struct Tokenize: ParsableCommand {
     /// The most text the display reads: every stage of more would not be read by anyone.
     static let inputLimit = 1 << 20
 
-    enum Splitting: String, ExpressibleByArgument, CaseIterable {
-        case icu, periods, none
-    }
-
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
-
-    @Option(help: ArgumentHelp("Where sentences end: icu (ICU's sentence breaks), periods, or none.", valueName: "rule"))
-    var sentences: Splitting = .icu
-
-    @Option(help: ArgumentHelp("The ICU locale for --sentences icu; '@ss=standard' keeps abbreviations such as \"Mr.\" inside a sentence. (default: en@ss=standard)", valueName: "locale"))
-    var locale: String?
+    @OptionGroup var sentences: SentenceOptions
 
     @Flag(help: "Also print the one-hot matrix, one row per token and one column per vocabulary entry.")
     var oneHot = false
 
-    func validate() throws {
-        if locale != nil && sentences != .icu {
-            throw ValidationError("--locale applies to --sentences icu only")
-        }
-        if locale == "" {
-            throw ValidationError("--locale needs a locale such as en@ss=standard or de@ss=standard")
-        }
-    }
-
     func run() throws {
         let text = try input.open().readAll(limit: Self.inputLimit)
-        let pipeline = try TextPipeline(options: .init(sentences: splitting))
+        let pipeline = try TextPipeline(options: .init(sentences: sentences.splitting))
         let report = try TokenizeReport(text: text, pipeline: pipeline, oneHot: oneHot)
         let destination = try output.open()
         if output.json { try JSONReport.write(report, to: destination) } else { try destination.write(report.rendered()) }
         try destination.finish()
-    }
-
-    private var splitting: TextPipeline.SentenceSplitting {
-        switch sentences {
-        case .icu: return locale.map { .icu(locale: $0) } ?? .standard
-        case .periods: return .periods
-        case .none: return .none
-        }
     }
 }

@@ -17,7 +17,7 @@ struct Throughput: Encodable {
             let elapsed = try clock.measure(body)
             seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
-        seconds.sort()
+        seconds = seconds.map { max($0, 1e-9) }.sorted()  // a clock tick, never zero: JSON has no infinity
         let megabytes = Double(bytes) / 1e6
         return Throughput(name: name, bestMBps: megabytes / seconds[0], medianMBps: megabytes / seconds[seconds.count / 2])
     }
