@@ -56,6 +56,15 @@ import Testing
             """)
     }
 
+    @Test func longSentencesWrapWithTokensOverTheirIndices() throws {
+        let run = try CaesarRun(["tokenize", String(repeating: "abc ", count: 40)])
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let tokenLines = lines.drop { !$0.hasPrefix("  1  [start]") }.prefix { !$0.isEmpty }
+        #expect(tokenLines.count == 12)  // 161 tokens in 6 wrapped pairs of tokens and indices
+        #expect(tokenLines.allSatisfy { $0.count <= 100 && $0.last != " " })
+        #expect(tokenLines.suffix(2) == ["     c [end]", "     2 29"])
+    }
+
     @Test func oneHotPrintsTheMatrixWithColumnHeaders() throws {
         let run = try CaesarRun(["tokenize", "--one-hot", "--sentences", "none", "Ab."])
         #expect(run.status == 0)

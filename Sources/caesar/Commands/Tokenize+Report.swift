@@ -93,7 +93,7 @@ struct TokenizeReport: Encodable {
             upper += a.padding(toLength: width + 1, withPad: " ", startingAt: 0)
             lower += b.padding(toLength: width + 1, withPad: " ", startingAt: 0)
         }
-        return lines + [upper, lower].map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        return (lines + [upper, lower]).map { String($0.reversed().drop { $0 == " " }.reversed()) }
     }
 
     /// The matrix with a header of one-character column names.
