@@ -28,7 +28,7 @@ import Testing
         // 477 copies of 21 bytes and the 476 line feeds between them
         #expect(run.stdout.hasPrefix("input     \(corpus.path)\n          21 bytes, repeated, to 10493 bytes (0.01 MB), 90.9% ASCII bytes\n"))
         #expect(run.stdout.contains("repeats   2 timed runs a path, after one warm-up run"))
-        for path in ["corpus indices", "encode", "restore", "encode + restore"] {
+        for path in ["corpus indices", "normalize + filter", "encode", "restore", "encode + restore"] {
             #expect(run.stdout.contains("\n\(path) "), "\(path)")
         }
     }
@@ -41,7 +41,7 @@ import Testing
         #expect((object["inputBytes"] as? Int ?? 0) >= 20_000)
         #expect(object["repeats"] as? Int == 1)
         let paths = try #require(object["paths"] as? [[String: Any]])
-        #expect(paths.map { $0["name"] as? String } == ["corpus indices", "encode", "restore", "encode + restore"])
+        #expect(paths.map { $0["name"] as? String } == ["corpus indices", "normalize + filter", "encode", "restore", "encode + restore"])
         for path in paths {
             #expect((path["bestMBps"] as? Double ?? 0) > 0)
             #expect((path["medianMBps"] as? Double ?? 0) > 0)

@@ -11,7 +11,8 @@ extension Bench {
             abstract: "Measure the text pipeline's throughput in MB/s (1 MB = 10^6 bytes of UTF-8 input).",
             discussion: """
                 Paths: the corpus stream for training (CorpusEncoder: indices, no \
-                sentences), encode (all stages, with ICU sentence breaks and the restoration \
+                sentences), stages a and b as the strings a learner inspects (normalize, then \
+                filter), encode (all stages, with ICU sentence breaks and the restoration \
                 record), restore (the record back to text), and encode + restore together, \
                 which is what the decrypter does. Build with -c release for meaningful figures.
 
@@ -142,6 +143,9 @@ struct PipelineBenchmark {
         let encoding = try pipeline.encode(sample)
         let paths = [
             Throughput.measure("corpus indices", bytes: bytes, repeats: repeats) { sink &+= corpus.indices(of: sample).count },
+            Throughput.measure("normalize + filter", bytes: bytes, repeats: repeats) {
+                sink &+= pipeline.filter(pipeline.normalize(sample)).utf8.count
+            },
             try Throughput.measure("encode", bytes: bytes, repeats: repeats) { sink &+= try pipeline.encode(sample).indices.count },
             Throughput.measure("restore", bytes: bytes, repeats: repeats) {
                 sink &+= encoding.record.restore(indices: encoding.indices).utf8.count
