@@ -43,27 +43,31 @@ final class ScalarFolder {
 
     /// The fold of each ASCII byte in one byte, for the fast paths: a token index 0–26,
     /// ``whitespaceCode``, or ``deletedCode``. Computed with ICU like every other scalar.
-    private(set) var asciiCodes = [UInt8](repeating: 0, count: 128)
+    let asciiCodes: [UInt8]
     static let whitespaceCode: UInt8 = 27
     static let deletedCode: UInt8 = 255
     /// Stage a for each ASCII byte (its lowercase), from the same ICU folds.
-    private(set) var asciiLowercase = [UInt8](repeating: 0, count: 128)
+    let asciiLowercase: [UInt8]
 
     init() throws {
-        latinASCII = try Transliterator("Latin-ASCII")
+        let latinASCII = try Transliterator("Latin-ASCII")
+        self.latinASCII = latinASCII
+        var codes = [UInt8](repeating: 0, count: 128)
+        var lowercase = [UInt8](repeating: 0, count: 128)
         for byte in 0..<128 {
-            let fold = try compute(Unicode.Scalar(UInt8(byte)))
+            let fold = try Self.compute(Unicode.Scalar(UInt8(byte)), latinASCII: latinASCII)
             cache[UInt32(byte)] = fold
             precondition(fold.normalized.utf8.count == 1, "ASCII normalizes to ASCII")
-            asciiLowercase[byte] = fold.normalized.utf8.first!
+            lowercase[byte] = fold.normalized.utf8.first!
             switch fold.role {
             case .content:
                 precondition(fold.tokens.count == 1, "an ASCII character folds to one token")
-                asciiCodes[byte] = fold.tokens[0]
-            case .whitespace: asciiCodes[byte] = Self.whitespaceCode
-            case .mark, .deleted: asciiCodes[byte] = Self.deletedCode
+                codes[byte] = fold.tokens[0]
+            case .whitespace: codes[byte] = Self.whitespaceCode
+            case .mark, .deleted: codes[byte] = Self.deletedCode
             }
         }
+        (asciiCodes, asciiLowercase) = (codes, lowercase)
     }
 
     /// The fold of `scalar`, from the cache or computed once.
@@ -87,6 +91,10 @@ final class ScalarFolder {
 
     /// The uncached definition.
     func compute(_ scalar: Unicode.Scalar) throws -> ScalarFold {
+        try Self.compute(scalar, latinASCII: latinASCII)
+    }
+
+    private static func compute(_ scalar: Unicode.Scalar, latinASCII: Transliterator) throws -> ScalarFold {
         let utf16 = Array(String(scalar).utf16)
         if ICU.isWhiteSpace(scalar) {
             return ScalarFold(role: .whitespace, tokens: [], letterCase: .lower, normalized: String(scalar))
