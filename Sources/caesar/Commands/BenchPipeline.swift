@@ -40,14 +40,14 @@ extension Bench {
         var json = false
 
         func validate() throws {
-            guard megabytes > 0, megabytes <= 1024 else { throw ValidationError("--megabytes must be more than 0 and at most 1024") }
+            guard megabytes > 0, megabytes <= 256 else { throw ValidationError("--megabytes must be more than 0 and at most 256") }
             guard (1...100).contains(repeats) else { throw ValidationError("--repeats must be between 1 and 100") }
             if corpus == "" { throw ValidationError("--corpus needs a file path") }
         }
 
         func run() throws {
             let path = corpus ?? PipelineBenchmark.defaultCorpus
-            let text = try TextInput(.file(path: path)).readAll(limit: 1 << 30)
+            let text = try TextInput(.file(path: path)).readAll(limit: 64 << 20)
             let sample = corpus == nil ? PipelineBenchmark.Sample.randomWords(seed: seed) : .repeated
             let result = try PipelineBenchmark(source: path, text: text, sample: sample, megabytes: megabytes, repeats: repeats).run()
             let output = try TextOutput(.standardOutput)
