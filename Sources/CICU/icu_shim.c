@@ -122,8 +122,37 @@ caesar_sentence_breaker *caesar_sentence_breaker_open(const char *locale, int32_
     return b;
 }
 
+static int is_line_break(UChar c) {
+    return c == 0x0A || c == 0x0D || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+// Unicode's sentence rules end a sentence at every line break. In hard-wrapped text a line
+// break alone is layout, so each whitespace run holding exactly one line break (CR LF counts
+// once, a paragraph separator twice) has its line break turned into spaces, unit for unit,
+// so offsets do not move. A blank line still ends a sentence.
+static void join_single_line_breaks(UChar *text, int32_t length) {
+    for (int32_t i = 0; i < length; i++) {
+        if (!is_line_break(text[i])) continue;
+        int32_t start = i, end = i;
+        while (start > 0 && u_isUWhiteSpace(text[start - 1])) start--;
+        while (end < length && u_isUWhiteSpace(text[end])) end++;
+        int32_t breaks = 0;
+        for (int32_t k = start; k < end; k++) {
+            if (text[k] == 0x2029) breaks += 2;
+            else if (text[k] == 0x0D && k + 1 < end && text[k + 1] == 0x0A) { breaks += 1; k++; }
+            else if (is_line_break(text[k])) breaks += 1;
+        }
+        if (breaks == 1) {
+            for (int32_t k = start; k < end; k++) {
+                if (is_line_break(text[k])) text[k] = 0x20;
+            }
+        }
+        i = end - 1;  // the run is done
+    }
+}
+
 void caesar_sentence_breaker_set_text(caesar_sentence_breaker *breaker, const uint8_t *text,
-                                      int64_t length, int32_t *status) {
+                                      int64_t length, int32_t join_lines, int32_t *status) {
     if (length > INT32_MAX - 1) {  // ubrk_next() reports offsets as int32_t
         *status = U_INDEX_OUTOFBOUNDS_ERROR;
         return;
@@ -146,6 +175,7 @@ void caesar_sentence_breaker_set_text(caesar_sentence_breaker *breaker, const ui
     u_strFromUTF8WithSub(breaker->utf16, breaker->capacity16, &length16, source, (int32_t)length,
                          0xFFFD, NULL, (UErrorCode *)status);
     if (U_FAILURE(*status)) return;
+    if (join_lines) join_single_line_breaks(breaker->utf16, length16);
     ubrk_setText(breaker->icu, breaker->utf16, length16, (UErrorCode *)status);
     breaker->utf8 = (const uint8_t *)source;
     breaker->length8 = (int32_t)length;

@@ -7,6 +7,10 @@ import CICU
 /// which a period ends no sentence, so "Mr. Smith left." stays one sentence. ICU ends
 /// sentences at `.`, `!`, `?` and their relatives in other scripts, and puts each boundary
 /// after the whitespace that follows the terminator.
+///
+/// Unicode's rules also end a sentence at every line break, which would make each line of a
+/// hard-wrapped book a sentence. So ICU is shown each single line break as a space: a line
+/// break alone is layout; a blank line (or U+2029) still ends a sentence.
 final class SentenceBreaker {
     let locale: String
     private let handle: OpaquePointer
@@ -30,7 +34,7 @@ final class SentenceBreaker {
             throw TextError.textTooLong(bytes: text.count, limit: TextPipeline.maximumBytes)
         }
         var status: Int32 = 0
-        caesar_sentence_breaker_set_text(handle, text.baseAddress, Int64(text.count), &status)
+        caesar_sentence_breaker_set_text(handle, text.baseAddress, Int64(text.count), 1, &status)
         guard !ICU.isFailure(status) else { throw TextError.icuFailure(operation: "find sentence boundaries", status: ICU.name(of: status)) }
         var result: [Int] = []
         while case let next = caesar_sentence_breaker_next(handle), next >= 0, next < text.count {

@@ -20,6 +20,16 @@ import Testing
         #expect(try boundaries("Mr. Smith left.") == [])
     }
 
+    @Test func aLineBreakAloneIsLayoutButABlankLineEndsASentence() throws {
+        #expect(try boundaries("Hard wrapped\nline. Next\nline") == [19])  // after "line. "
+        // ICU ends one sentence after each line break of a blank line (the empty "sentence"
+        // between them gives no tokens).
+        #expect(try boundaries("Title\n\nFirst paragraph") == [6, 7])
+        #expect(try boundaries("Title\r\n \r\nText") == [7, 10])  // a blank line of spaces, CRLF
+        #expect(try boundaries("One\r\ntwo\u{2028}three") == [])  // CRLF and U+2028 alone: layout
+        #expect(try boundaries("One\u{2029}two") == [6])  // a paragraph separator ends one
+    }
+
     @Test func emptyAndBoundaryFreeTextHaveNone() throws {
         #expect(try boundaries("") == [])
         #expect(try boundaries("no terminator at all") == [])

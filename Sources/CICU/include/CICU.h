@@ -77,8 +77,10 @@ caesar_sentence_breaker *caesar_sentence_breaker_open(const char *locale, int32_
 /// Gives the breaker UTF-8 text to iterate over (converted to UTF-16 inside; `text` must
 /// outlive the iteration, which maps boundaries back to its bytes). Less than INT32_MAX bytes;
 /// longer text gives U_INDEX_OUTOFBOUNDS_ERROR. Ill-formed bytes count as U+FFFD.
+/// With `join_lines` nonzero, a line break alone (not a blank line) ends no sentence: ICU
+/// sees it as a space, which suits hard-wrapped text.
 void caesar_sentence_breaker_set_text(caesar_sentence_breaker *breaker, const uint8_t *text,
-                                      int64_t length, int32_t *status);
+                                      int64_t length, int32_t join_lines, int32_t *status);
 
 /// The byte offset of the next sentence start after the current position, the text's
 /// length for its end, then -1 once the end has been passed.
