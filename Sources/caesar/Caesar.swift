@@ -13,8 +13,8 @@ struct Caesar: ParsableCommand {
         commandName: "caesar",
         abstract: "Encrypt, decrypt and crack Caesar ciphers, and learn how recurrent networks learn to.",
         discussion: """
-            Text comes from the TEXT arguments, from --input FILE, or from standard input.
-            Every subcommand takes --json for a machine-readable result. Errors are one line on
+            Text comes from the TEXT arguments, from --input FILE, or from standard input. \
+            Every subcommand takes --json for a machine-readable result. Errors are one line on \
             standard error and a non-zero exit status (64 for wrong flags, 1 for everything else).
             """,
         version: "0.1.0",
