@@ -159,6 +159,8 @@ import Testing
     @Test func inputOverOneMebibyteIsRefused() throws {
         let run = try CaesarRun(["tokenize"], stdin: Data(repeating: UInt8(ascii: "a"), count: (1 << 20) + 1))
         expectOneLineError(run, status: 1, "standard input is larger than 1 MiB, the most this command holds in memory; hint: ")
+        let oneHot = try CaesarRun(["tokenize", "--one-hot"], stdin: Data(repeating: UInt8(ascii: "a"), count: (64 << 10) + 1))
+        expectOneLineError(oneHot, status: 1, "standard input is larger than 64 KiB, the most this command holds in memory; hint: ")
     }
 
     @Test func missingAndWrongFilesAreOneLineErrors() throws {

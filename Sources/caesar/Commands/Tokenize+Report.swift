@@ -13,7 +13,7 @@ struct TokenizeReport: Encodable {
         /// The token of each column, in index order.
         let columnTokens: [String]
         /// One array of `columns` zeros and ones per token.
-        let values: [[Int]]
+        let values: [[UInt8]]
     }
 
     let original: String
@@ -47,7 +47,7 @@ struct TokenizeReport: Encodable {
             let matrix = encoding.oneHot()
             self.oneHot = OneHot(
                 rows: matrix.rows, columns: matrix.columns, columnTokens: Token.all.map(\.description),
-                values: (0..<matrix.rows).map { matrix.row($0).map { Int($0) } })
+                values: (0..<matrix.rows).map { matrix.row($0).map { UInt8($0) } })
         } else {
             self.oneHot = nil
         }
@@ -80,20 +80,27 @@ struct TokenizeReport: Encodable {
     }
 
     /// Tokens over their indices, column by column, wrapped at about 100 characters.
+    /// (Tokens, indices and labels are ASCII, so a string's UTF-8 count is its width.)
     static func aligned(_ top: [String], over bottom: [String], label: String) -> [String] {
-        let indent = "  " + String(repeating: " ", count: label.count)
+        let indent = String(repeating: " ", count: 2 + label.utf8.count)
         var lines: [String] = []
         var upper = "  " + label, lower = indent
+        var width = upper.utf8.count
         for (a, b) in zip(top, bottom) {
-            let width = max(a.count, b.count)
-            if upper.count + width > 100 && upper.count > indent.count {
+            let cell = max(a.utf8.count, b.utf8.count)
+            if width + cell > 100 && width > indent.utf8.count {
                 lines += [upper, lower]
-                (upper, lower) = (indent, indent)
+                (upper, lower, width) = (indent, indent, indent.utf8.count)
             }
-            upper += a.padding(toLength: width + 1, withPad: " ", startingAt: 0)
-            lower += b.padding(toLength: width + 1, withPad: " ", startingAt: 0)
+            upper += a + String(repeating: " ", count: cell + 1 - a.utf8.count)
+            lower += b + String(repeating: " ", count: cell + 1 - b.utf8.count)
+            width += cell + 1
         }
-        return (lines + [upper, lower]).map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        lines += [upper, lower]
+        for k in lines.indices {
+            while lines[k].utf8.last == UInt8(ascii: " ") { lines[k].removeLast() }
+        }
+        return lines
     }
 
     /// The matrix with a header of one-character column names.
@@ -108,14 +115,19 @@ struct TokenizeReport: Encodable {
             }
         }
         let width = String(max(oneHot.rows - 1, 0)).count
-        let pad = { (s: String, n: Int) in s.padding(toLength: n, withPad: " ", startingAt: 0) }
+        let pad = { (s: String, n: Int) in s + String(repeating: " ", count: max(0, n - s.utf8.count)) }  // ASCII
         var lines = [
             "one-hot     \(oneHot.rows) × \(oneHot.columns): row t is token t, with a 1 in its index's column "
                 + "(_ [sep], < [start], > [end], # [pad])",
             "  " + pad("t", width) + "  " + pad("token", 8) + short.joined(separator: " "),
         ]
+        // A one-hot row is all dots but one 1: one ready-made row per column.
+        let rowOf = (0..<oneHot.columns).map { hot in
+            (0..<oneHot.columns).map { $0 == hot ? "1" : "·" }.joined(separator: " ")
+        }
+        let noOne = Array(repeating: "·", count: oneHot.columns).joined(separator: " ")
         for (t, row) in oneHot.values.enumerated() {
-            let cells = row.map { $0 == 1 ? "1" : "·" }.joined(separator: " ")
+            let cells = row.firstIndex(of: 1).map { rowOf[$0] } ?? noOne
             let number = String(repeating: " ", count: width - String(t).count) + String(t)
             lines.append("  " + number + "  " + pad(tokens[t], 8) + cells)
         }

@@ -15,12 +15,15 @@ struct Tokenize: ParsableCommand {
 
             Sentences end where ICU's sentence breaks say (at '.', '!' and '?', but not \
             after abbreviations such as "Mr."), after a run of periods (--sentences \
-            periods), or nowhere (--sentences none). This display command reads at most 1 MiB.
+            periods), or nowhere (--sentences none). This display command reads at most 1 MiB \
+            of text (64 KiB with --one-hot).
             """
     )
 
     /// The most text the display reads: every stage of more would not be read by anyone.
+    /// The one-hot matrix has 31 numbers a token, so it gets less.
     static let inputLimit = 1 << 20
+    static let oneHotInputLimit = 64 << 10
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
@@ -30,7 +33,7 @@ struct Tokenize: ParsableCommand {
     var oneHot = false
 
     func run() throws {
-        let text = try input.open().readAll(limit: Self.inputLimit)
+        let text = try input.open().readAll(limit: oneHot ? Self.oneHotInputLimit : Self.inputLimit)
         let pipeline = try TextPipeline(options: .init(sentences: sentences.splitting))
         let report = try TokenizeReport(text: text, pipeline: pipeline, oneHot: oneHot)
         let destination = try output.open()
