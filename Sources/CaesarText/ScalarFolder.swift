@@ -16,8 +16,8 @@ enum LetterCase: UInt8, Sendable {
 /// | `.whitespace` | Unicode White_Space | a run becomes one `[sep]` |
 /// | `.mark` | combining marks (Mn, Mc, Me) | none; they belong to the letter before |
 /// | `.deleted` | everything else | none |
-struct ScalarFold: Sendable {
-    enum Role: UInt8, Sendable {
+struct ScalarFold: Sendable, Equatable {
+    enum Role: UInt8, Sendable, Equatable {
         case content, whitespace, mark, deleted
     }
 

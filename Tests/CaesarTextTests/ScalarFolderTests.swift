@@ -67,6 +67,15 @@ import Testing
         #expect(folder.fold("ª").letterCase == .lower)  // Lo
     }
 
+    @Test func theCacheGivesWhatTheDefinitionComputes() throws {
+        let scalars = TestTexts.hardPieces.flatMap(\.unicodeScalars) + (0x00..<0x250).compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            let first = folder.fold(scalar)  // computed and cached
+            #expect(folder.fold(scalar) == first)  // from the cache
+            #expect(try folder.compute(scalar) == first, "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
     @Test func asciiTableMatchesTheReferencePreprocessing() {
         // shared/reference/common.py: a–z (after lowercasing) and '.' stay, " \t\n\r\v\f" are
         // whitespace, everything else (including FS, GS, RS, US) is deleted.
