@@ -3,6 +3,10 @@ import CaesarIO
 import CaesarRandom
 import CaesarText
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension Bench {
     /// `caesar bench pipeline`: MB/s of the corpus path and of encode + restore.
     struct Pipeline: ParsableCommand {
@@ -47,6 +51,9 @@ extension Bench {
 
         func run() throws {
             let path = corpus ?? PipelineBenchmark.defaultCorpus
+            if corpus == nil && access(path, R_OK) != 0 {
+                throw ValidationError("the default text \(path) is not there (this binary was built in another checkout); give --corpus FILE")
+            }
             let text = try TextInput(.file(path: path)).readAll(limit: 64 << 20)
             let sample = corpus == nil ? PipelineBenchmark.Sample.randomWords(seed: seed) : .repeated
             let result = try PipelineBenchmark(source: path, text: text, sample: sample, megabytes: megabytes, repeats: repeats).run()
