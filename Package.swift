@@ -48,7 +48,7 @@ let package = Package(
         // Libraries.
         .target(name: "CaesarIO"),
         .target(name: "CaesarRandom"),
-        .target(name: "CaesarText", dependencies: ["CICU"]),
+        .target(name: "CaesarText", dependencies: ["CICU"], exclude: ["README.md"]),
         .target(name: "CaesarCipher", dependencies: ["CEnglishNgrams", "CaesarIO", "CaesarRandom"], exclude: ["README.md"]),
         .target(
             name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom"],

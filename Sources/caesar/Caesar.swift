@@ -13,12 +13,12 @@ struct Caesar: ParsableCommand {
         commandName: "caesar",
         abstract: "Encrypt, decrypt and crack Caesar ciphers, and learn how recurrent networks learn to.",
         discussion: """
-            Text comes from the TEXT arguments, from --input FILE, or from standard input.
-            Every subcommand takes --json for a machine-readable result. Errors are one line on
+            Text comes from the TEXT arguments, from --input FILE, or from standard input. \
+            Every subcommand takes --json for a machine-readable result. Errors are one line on \
             standard error and a non-zero exit status (64 for wrong flags, 1 for everything else).
             """,
         version: "0.1.0",
-        subcommands: [Encrypt.self, Decrypt.self, Brute.self, Crack.self, Ngrams.self, Lesson.self, Bench.self]
+        subcommands: [Encrypt.self, Decrypt.self, Brute.self, Crack.self, Tokenize.self, Ngrams.self, Lesson.self, Bench.self]
     )
 
     /// Parses and runs, and reports any failure as one line on standard error.

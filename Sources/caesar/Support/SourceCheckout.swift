@@ -1,0 +1,20 @@
+import Foundation
+
+/// The source checkout this binary was built from: where benchmarks find their default texts.
+enum SourceCheckout {
+    /// The folder holding Package.swift, found by walking up from this source file; nil when
+    /// the binary runs without its checkout.
+    static let root: String? = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder.path }
+            folder.deleteLastPathComponent()
+        }
+        return nil
+    }()
+
+    /// `relative` inside the checkout (or the relative path itself when there is none).
+    static func path(_ relative: String) -> String {
+        root.map { $0 + "/" + relative } ?? relative
+    }
+}
