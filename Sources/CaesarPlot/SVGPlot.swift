@@ -120,3 +120,39 @@ public struct SVGPlot: Sendable {
         return out
     }
 }
+
+extension SVGPlot {
+    /// Several plots one above the other in one SVG document (each `width` × `height`),
+    /// for curves that need axes of their own, such as a loss and an accuracy.
+    public func renderStacked(_ plots: [Plot]) -> String {
+        var svg = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(n(width))" height="\(n(height * Double(plots.count)))" \
+            viewBox="0 0 \(n(width)) \(n(height * Double(plots.count)))">
+
+            """
+        for (k, plot) in plots.enumerated() {
+            // Each plot's own document, minus its XML declaration, nested at its offset.
+            var lines = render(plot).split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            if let opening = lines.first {
+                lines[lines.startIndex] = opening.replacingFirst("<svg ", with: "<svg y=\"\(n(height * Double(k)))\" ")
+            }
+            svg += lines.joined(separator: "\n")
+        }
+        return svg + "</svg>\n"
+    }
+}
+
+extension Substring {
+    /// This text with the first occurrence of `target` replaced (no Foundation here).
+    fileprivate func replacingFirst(_ target: String, with replacement: String) -> Substring {
+        var start = startIndex
+        while start < endIndex {
+            if self[start...].hasPrefix(target) {
+                return self[..<start] + replacement + self[index(start, offsetBy: target.count)...]
+            }
+            start = index(after: start)
+        }
+        return self
+    }
+}

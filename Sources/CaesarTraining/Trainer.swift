@@ -94,7 +94,7 @@ public final class Trainer {
     /// `shouldStop` answers true (then a checkpoint is saved first). A NaN or infinite loss,
     /// gradient or weight stops the run with ``TrainingError/diverged(step:savedStep:)``;
     /// nothing non-finite is ever saved, so the checkpoint on disk stays the last good one.
-    public func run(shouldStop: () -> Bool = { false }, report: (Event) -> Void = { _ in }) throws -> Outcome {
+    public func run(shouldStop: () -> Bool = { false }, report: (Event) throws -> Void = { _ in }) throws -> Outcome {
         let c = configuration
         let clock = ContinuousClock()
         while state.step < c.steps {
@@ -124,11 +124,11 @@ public final class Trainer {
             state.pendingSeconds += seconds
             state.samplerRandom = sampler.random
             state.optimizerSteps = optimizer.steps
-            report(.step(step: state.step, loss: loss, charactersPerSecond: Double(c.batchSize * c.sequenceLength) / seconds))
+            try report(.step(step: state.step, loss: loss, charactersPerSecond: Double(c.batchSize * c.sequenceLength) / seconds))
 
             if state.step % c.validationInterval == 0 || state.step == c.steps {
                 let (record, improved) = try validate()
-                report(.validated(record, improved: improved))
+                try report(.validated(record, improved: improved))
                 if record.validationAccuracy >= c.targetAccuracy {
                     return .reachedTarget(step: state.step, accuracy: record.validationAccuracy)
                 }

@@ -5,6 +5,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case diverged(step: Int, savedStep: Int?)
     case checkpointMismatch(reason: String)
     case badCheckpoint(path: String, reason: String)
+    case noText(paths: [String])
 
     public var description: String {
         switch self {
@@ -21,6 +22,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
             return "cannot resume: \(reason); hint: resume with the same corpus and settings, or start a new run"
         case .badCheckpoint(let path, let reason):
             return "checkpoint '\(path)': \(reason); hint: start a new run without --resume"
+        case .noText(let paths):
+            return "no text files in \(paths.map { "'\($0)'" }.joined(separator: ", ")); hint: give text files or folders that hold them"
         }
     }
 }

@@ -79,3 +79,12 @@ extension CaesarRun {
         #expect(run.stdout.isEmpty, sourceLocation: sourceLocation)
     }
 }
+
+/// Files of the source checkout the tests run in.
+enum SourceTree {
+    /// The folder holding Package.swift (this file is Tests/CaesarCLITests/CLITests.swift).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    static func path(_ relative: String) -> String { root + "/" + relative }
+}

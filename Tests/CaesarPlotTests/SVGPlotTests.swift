@@ -66,3 +66,15 @@ import FoundationXML
         _ = try elements(of: svg)
     }
 }
+
+@Suite struct SVGStackTests {
+    @Test func stackedPlotsAreNestedOneBelowTheOther() {
+        let a = Plot(title: "A", xLabel: "x", yLabel: "y", series: [PlotSeries(name: "a", x: [0, 1], y: [0, 1])])
+        let b = Plot(title: "B", xLabel: "x", yLabel: "y", series: [PlotSeries(name: "b", x: [0, 1], y: [1, 0])])
+        let svg = SVGPlot(width: 400, height: 300).renderStacked([a, b])
+        #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"600\""))
+        #expect(svg.components(separatedBy: "<?xml").count == 2)  // one declaration
+        #expect(svg.contains("<svg y=\"0\" xmlns=") && svg.contains("<svg y=\"300\" xmlns="))
+        #expect(svg.hasSuffix("</svg>\n</svg>\n"))
+    }
+}

@@ -1,0 +1,49 @@
+import CaesarTraining
+
+/// What `caesar train` prints when it stops.
+struct TrainingSummary: Encodable {
+    let outcome: String
+    let steps: Int
+    let trainingSeconds: Double
+    let bestValidationAccuracy: Double?
+    let bestStep: Int?
+    let corpus: String
+    let configuration: TrainingConfiguration
+    let files: TrainingFiles
+    let records: [TrainingRecord]
+
+    init(trainer: Trainer, corpus: TrainingCorpus, outcome: Trainer.Outcome, files: TrainingFiles) {
+        switch outcome {
+        case .finished: self.outcome = "finished"
+        case .reachedTarget: self.outcome = "reached --stop-at"
+        case .interrupted: self.outcome = "interrupted"
+        }
+        steps = trainer.state.step
+        trainingSeconds = trainer.state.trainingSeconds
+        bestValidationAccuracy = trainer.state.bestAccuracy
+        bestStep = trainer.state.bestStep
+        self.corpus = corpus.summary
+        configuration = trainer.configuration
+        self.files = files
+        records = trainer.state.records
+    }
+
+    var text: String {
+        let rate = trainingSeconds > 0
+            ? Double(steps * configuration.batchSize * configuration.sequenceLength) / trainingSeconds : 0
+        var lines = [
+            "\(outcome) at step \(steps) after \(duration(trainingSeconds)) of training (\(grouped(Int(rate))) chars/s)",
+            "network     \(configuration.architecture), key \(configuration.key), trained on \(corpus)",
+        ]
+        if let best = bestValidationAccuracy, let step = bestStep {
+            lines.append("best        validation accuracy \(percent(best)) at step \(step)")
+            lines.append("model       \(files.model)")
+        }
+        lines.append("checkpoint  \(files.checkpoint)")
+        if !records.isEmpty { lines.append("curves      \(files.curvesCSV), \(files.curvesSVG)") }
+        if outcome == "interrupted" {
+            lines.append("continue    caesar train <the same corpus> --out \(files.model) --resume")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
