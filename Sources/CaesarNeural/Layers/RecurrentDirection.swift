@@ -105,11 +105,13 @@ struct RecurrentDirection {
     /// BPTT. `dOutput` (T·B, H) is ∂L/∂h from above; `carry[s]` scales (0 cuts) the gradient
     /// passed from step s to step s − 1 (see ``Truncation``). Adds ∂L/∂W and ∂L/∂b into
     /// `gradients`; for a dense input adds ∂L/∂x into `dInput`, for a one-hot input adds
-    /// ∂L/∂W_ihᵀ row by row into `dWeightIHTransposed` (V, G).
+    /// ∂L/∂W_ihᵀ row by row into `dWeightIHTransposed` (V, G). With `gradientNorms` (T), writes
+    /// ‖∂L/∂h_t‖ for every time index t.
     func backward<S: NeuralScalar>(
         input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, gradients g: UnsafeMutablePointer<S>,
         steps T: Int, batch B: Int, cache: DirectionCache<S>, dOutput: MatrixView<S>, carry: [S],
-        scratch: DirectionScratch<S>, dInput: MatrixView<S>?, dWeightIHTransposed: MatrixView<S>?
+        scratch: DirectionScratch<S>, dInput: MatrixView<S>?, dWeightIHTransposed: MatrixView<S>?,
+        gradientNorms: UnsafeMutablePointer<Double>? = nil
     ) {
         let G = gateRows, H = hiddenSize
         let wIH = MatrixView(p + weightIH.offset, rows: G, columns: inputSize)
@@ -125,6 +127,11 @@ struct RecurrentDirection {
             let dOut = dOutput.rows(t * B, B)
             for b in 0..<B {
                 for j in 0..<H { scratch.dh[b, j] = dOut[b, j] + scratch.dhNext[b, j] }
+            }
+            if let gradientNorms {  // ‖∂L/∂h_t‖ over the batch, for lessons on gradient flow
+                var sum = 0.0
+                for b in 0..<B { for j in 0..<H { sum += Double(scratch.dh[b, j] * scratch.dh[b, j]) } }
+                gradientNorms[t] = sum.squareRoot()
             }
             switch cell {
             case .rnn:

@@ -149,7 +149,7 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
     }
 
     /// Splits the batch's sequences between workers and runs `body` on each part in parallel.
-    private func run(
+    fileprivate func run(
         _ batch: SequenceBatch,
         _ body: (Int, Workspace<Scalar>, SequenceBatch, Range<Int>, UnsafeMutablePointer<Scalar>) -> Void
     ) {
@@ -203,7 +203,7 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
         return .dense(w.layerOutputs[l - 1].view(rows: w.steps * w.batch, columns: a.layerOutputSize))
     }
 
-    private func forward(_ w: Workspace<Scalar>, _ batch: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>) {
+    fileprivate func forward(_ w: Workspace<Scalar>, _ batch: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>) {
         let a = architecture, n = batch.steps * batch.size
         batch.inputs.withUnsafeBufferPointer { tokens in
             for l in 0..<a.layers {
@@ -222,7 +222,7 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
     }
 
     /// Turns the worker's logits into `scale`·∂L/∂logits; returns the summed loss.
-    private func softmaxCrossEntropy(_ w: Workspace<Scalar>, _ batch: SequenceBatch, scale: Scalar) -> Double {
+    fileprivate func softmaxCrossEntropy(_ w: Workspace<Scalar>, _ batch: SequenceBatch, scale: Scalar) -> Double {
         batch.targets.withUnsafeBufferPointer { targets in
             SoftmaxCrossEntropy.lossAndGradient(
                 logits: w.logits.view(rows: batch.steps * batch.size, columns: architecture.outputSize),
@@ -231,7 +231,10 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
         }
     }
 
-    private func backward(_ w: Workspace<Scalar>, _ batch: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>, carry: [Scalar]) {
+    fileprivate func backward(
+        _ w: Workspace<Scalar>, _ batch: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>, carry: [Scalar],
+        gradientNorms: UnsafeMutablePointer<Double>? = nil
+    ) {
         let a = architecture, n = batch.steps * batch.size, D = a.layerOutputSize, H = a.hiddenSize
         let g = w.gradients.base
         var dOutput = w.dOutput.view(rows: n, columns: D)
@@ -249,7 +252,8 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
                         input: input(layer: l, direction: d, w, tokens: tokens.baseAddress!), parameters: p, gradients: g,
                         steps: batch.steps, batch: batch.size, cache: w.cache(layer: l, direction: d, architecture: a),
                         dOutput: dOutput.columns(d * H, H), carry: carry, scratch: w.scratch(architecture: a),
-                        dInput: l > 0 ? dBelow : nil, dWeightIHTransposed: l == 0 ? dWT : nil)
+                        dInput: l > 0 ? dBelow : nil, dWeightIHTransposed: l == 0 ? dWT : nil,
+                        gradientNorms: l == 0 && d == 0 ? gradientNorms : nil)
                     if l == 0 {
                         // ∂L/∂W_ih (G, V) += (∂L/∂W_ihᵀ)ᵀ
                         let dW = g + direction.weightIH.offset, V = a.inputSize, G = a.gateRows
@@ -276,5 +280,54 @@ extension SequenceModel {
             for k in 1..<O where logits.values[r * O + k] > logits.values[r * O + best] { best = k }
             return Int32(best)
         }
+    }
+}
+
+extension SequenceModel {
+    /// The output h of every layer at every step: one (T·B, D) matrix per layer, time-major,
+    /// both directions side by side (forward first). What the network "thinks" as it reads.
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
+    public func hiddenStates(_ batch: SequenceBatch) -> [Matrix<Scalar>] {
+        let D = architecture.layerOutputSize
+        var states = (0..<architecture.layers).map { _ in Matrix<Scalar>(rows: batch.steps * batch.size, columns: D) }
+        let single = SequenceModel(architecture: architecture, parameters: parameters, threads: 1)
+        single.run(batch) { _, worker, part, _, p in
+            single.forward(worker, part, parameters: p)
+            for l in 0..<architecture.layers {
+                states[l].values.withUnsafeMutableBufferPointer { out in
+                    out.baseAddress!.update(from: worker.layerOutputs[l].base, count: batch.steps * batch.size * D)
+                }
+            }
+        }
+        return states
+    }
+
+    /// How the gradient of the loss at one step reaches earlier steps: ‖∂L_t/∂h_s‖ for every
+    /// step s of the first layer's forward direction, where L_t is the cross-entropy at step
+    /// `step` alone (summed over the batch). Entries after `step` are 0. Vanishing gradients
+    /// show as a fast fall with the distance t − s.
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
+    public func gradientNormsThroughTime(_ batch: SequenceBatch, lossAt step: Int) -> [Double] {
+        precondition(!batch.targets.isEmpty && (0..<batch.steps).contains(step), "a step of a batch with targets")
+        var only = batch
+        let ignored = Int32.min
+        only.ignoredTarget = ignored
+        for t in 0..<batch.steps where t != step {
+            for b in 0..<batch.size { only.targets[t * batch.size + b] = ignored }
+        }
+        var norms = [Double](repeating: 0, count: batch.steps)
+        let single = SequenceModel(architecture: architecture, parameters: parameters, threads: 1)
+        let factors = [Scalar](repeating: 1, count: batch.steps)
+        norms.withUnsafeMutableBufferPointer { out in
+            single.run(only) { _, worker, part, _, p in
+                worker.gradients.zero()
+                single.forward(worker, part, parameters: p)
+                _ = single.softmaxCrossEntropy(worker, part, scale: 1)
+                single.backward(worker, part, parameters: p, carry: factors, gradientNorms: out.baseAddress!)
+            }
+        }
+        return norms
     }
 }
