@@ -44,6 +44,18 @@ public enum CaesarStream {
         _ input: TextInput, with cracker: Cracker, prefix: PrefixLimit = PrefixLimit(), chunkSize: Int = sliceSize,
         decided: (KeyRanking, _ prefix: [UInt8]) throws -> Void, emit: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws -> KeyRanking {
+        try crack(input, prefix: prefix, chunkSize: chunkSize, rank: { _, letters in cracker.rank(letters) },
+                  decided: decided, emit: emit)
+    }
+
+    /// The same with any way of ranking the keys: `rank` gets the prefix's bytes and its letters
+    /// (a–z indices) and ranks the 26 keys; a network reads the bytes, a scorer the letters.
+    @discardableResult
+    public static func crack(
+        _ input: TextInput, prefix: PrefixLimit = PrefixLimit(), chunkSize: Int = sliceSize,
+        rank: (_ prefix: [UInt8], _ letters: [UInt8]) throws -> KeyRanking,
+        decided: (KeyRanking, _ prefix: [UInt8]) throws -> Void, emit: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws -> KeyRanking {
         let shifter = Shifter()
         var held: [UInt8] = []  // the undecided prefix, at most prefix.bytes + one chunk
         var letters: [UInt8] = []
@@ -53,7 +65,7 @@ public enum CaesarStream {
             guard !letters.isEmpty else {
                 throw CipherError.noLetters(source: input.name, scannedBytes: atEnd ? nil : held.count)
             }
-            let ranking = cracker.rank(letters)
+            let ranking = try rank(held, letters)
             let inverse = CaesarShift(key: ranking.best.key).inverse
             decision = (ranking, inverse)
             try decided(ranking, held)

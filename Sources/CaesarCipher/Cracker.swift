@@ -22,7 +22,7 @@ public struct Cracker: Sendable {
     public func rank(_ letters: [UInt8]) -> KeyRanking {
         precondition(!letters.isEmpty, "ranking keys needs at least one letter")
         let statistics = (0..<26).map { scorer.statistic(of: letters, decryptedWith: $0) }
-        return KeyRanking(method: method, statistics: statistics, logLikelihoods: statistics.map(scorer.logLikelihood(fromStatistic:)), lettersScored: letters.count)
+        return KeyRanking(method: method.rawValue, statistics: statistics, logLikelihoods: statistics.map(scorer.logLikelihood(fromStatistic:)), lettersScored: letters.count)
     }
 
     /// Ranks keys for the first `prefixLetters` letters of `text`; `source` names the text in the
@@ -46,7 +46,8 @@ public struct KeyRanking: Sendable, Equatable {
         public let posterior: Double
     }
 
-    public let method: ScoringMethod
+    /// What scored the keys: a ``ScoringMethod``'s name, or another ranker's (a network's).
+    public let method: String
     /// All 26 keys, best first; equal scores keep key order.
     public let candidates: [Candidate]
     /// How many letters the scores are over.
@@ -56,7 +57,7 @@ public struct KeyRanking: Sendable, Equatable {
     ///
     /// The posterior is Bayes' rule with a uniform prior: `P(k | text) ∝ exp(logLikelihood[k])`,
     /// a softmax, computed after subtracting the largest log-likelihood so `exp` cannot overflow.
-    public init(method: ScoringMethod, statistics: [Double], logLikelihoods: [Double], lettersScored: Int) {
+    public init(method: String, statistics: [Double], logLikelihoods: [Double], lettersScored: Int) {
         precondition(statistics.count == 26 && logLikelihoods.count == 26, "a ranking needs one score per key, 26 of each")
         let top = logLikelihoods.max()!
         let weights = logLikelihoods.map { exp($0 - top) }

@@ -30,7 +30,7 @@ import Testing
     @Test func theRankingIsASoftmaxOfLogLikelihoodsWithTiesInKeyOrder() {
         var logLikelihoods = [Double](repeating: 0, count: 26)
         logLikelihoods[5] = log(2.0)  // twice as likely as each of the other 25
-        let ranking = KeyRanking(method: .unigram, statistics: logLikelihoods, logLikelihoods: logLikelihoods, lettersScored: 1)
+        let ranking = KeyRanking(method: "unigram", statistics: logLikelihoods, logLikelihoods: logLikelihoods, lettersScored: 1)
         #expect(ranking.best.key == 5)
         #expect(abs(ranking.best.posterior - 2.0 / 27.0) < 1e-15)
         #expect(ranking.candidates.dropFirst().map(\.key) == Array(0..<5) + Array(6..<26))

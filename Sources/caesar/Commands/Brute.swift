@@ -30,7 +30,7 @@ extension Caesar {
                 let score, posterior: Double
                 let plaintext: String
             }
-            let method: ScoringMethod
+            let method: String
             let lettersScored: Int
             let candidates: [Line]
         }

@@ -37,7 +37,7 @@ extension Caesar {
         struct Report: Encodable {
             let key: Int
             let confidence: Double
-            let method: ScoringMethod
+            let method: String
             let lettersScored: Int
             let candidates: [KeyRanking.Candidate]
             let plaintext: String
@@ -93,7 +93,7 @@ extension Caesar {
 
         static func keyLine(_ ranking: KeyRanking) -> String {
             let confidence = String(format: "%.4f", ranking.best.posterior)
-            return "key \(ranking.best.key), confidence \(confidence) (\(ranking.method.rawValue) over \(ranking.lettersScored) letters)\n"
+            return "key \(ranking.best.key), confidence \(confidence) (\(ranking.method) over \(ranking.lettersScored) letters)\n"
         }
     }
 }
