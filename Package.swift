@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "CaesarCipher", targets: ["CaesarCipher"]),
         .library(name: "CaesarNeural", targets: ["CaesarNeural"]),
         .library(name: "CaesarTraining", targets: ["CaesarTraining"]),
+        .library(name: "CaesarDecryption", targets: ["CaesarDecryption"]),
         .library(name: "CaesarPlot", targets: ["CaesarPlot"]),
         .library(name: "CaesarLessons", targets: ["CaesarLessons"]),
     ],
@@ -55,6 +56,7 @@ let package = Package(
             exclude: ["README.md"], swiftSettings: kernelFlags
         ),
         .target(name: "CaesarTraining", dependencies: ["CaesarNeural", "CaesarText", "CaesarIO", "CaesarRandom"]),
+        .target(name: "CaesarDecryption", dependencies: ["CaesarNeural", "CaesarText", "CaesarCipher"]),
         .target(name: "CaesarPlot", exclude: ["README.md"]),
         .target(name: "CaesarLessons", dependencies: ["CaesarPlot", "CaesarRandom"], exclude: ["README.md"]),
 
@@ -62,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "caesar",
             dependencies: [
-                "CaesarIO", "CaesarRandom", "CaesarText", "CaesarCipher", "CaesarNeural", "CaesarTraining",
+                "CaesarIO", "CaesarRandom", "CaesarText", "CaesarCipher", "CaesarNeural", "CaesarTraining", "CaesarDecryption",
                 "CaesarPlot", "CaesarLessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -81,6 +83,7 @@ let package = Package(
         .testTarget(name: "CaesarCipherTests", dependencies: ["CaesarCipher", "CaesarIO"]),
         .testTarget(name: "CaesarNeuralTests", dependencies: ["CaesarNeural"], exclude: ["Golden"]),
         .testTarget(name: "CaesarTrainingTests", dependencies: ["CaesarTraining"]),
+        .testTarget(name: "CaesarDecryptionTests", dependencies: ["CaesarDecryption", "CaesarTraining"]),
         .testTarget(name: "CaesarPlotTests", dependencies: ["CaesarPlot"]),
         .testTarget(name: "CaesarLessonsTests", dependencies: ["CaesarLessons"], exclude: ["golden"]),
         .testTarget(name: "CaesarCLITests", dependencies: ["caesar"]),

@@ -52,48 +52,14 @@ extension Caesar {
         func run() throws {
             let cracker = try scoring.cracker()
             let source = try input.open()
-            let prefix = CaesarStream.PrefixLimit(letters: scoring.prefix)
-            if output.json {
-                try crackToJSON(source, cracker: cracker, prefix: prefix)
-            } else {
-                try crackToText(source, cracker: cracker, prefix: prefix)
-            }
-        }
-
-        /// The key line (and --top table) first, then the plaintext as it streams.
-        private func crackToText(_ source: TextInput, cracker: Cracker, prefix: CaesarStream.PrefixLimit) throws {
-            let plaintext = try output.open()
-            let summary = output.output == nil ? plaintext : try TextOutput(.standardOutput)
-            try CaesarStream.crack(source, with: cracker, prefix: prefix, decided: { ranking, held in
-                guard !quiet else { return }
-                try summary.write(Crack.keyLine(ranking))
-                if let top {
-                    let text = String(decoding: held, as: UTF8.self)
-                    try summary.write(RankingTable.lines(ranking.candidates.prefix(top)) { CaesarShift(key: $0).inverse.apply(to: text) })
-                }
-                try summary.flush()
-            }, emit: { try plaintext.write($0) })
-            if input.isArguments { try plaintext.write("\n") }
-            try plaintext.finish()
-            if summary !== plaintext { try summary.finish() }
-        }
-
-        /// One report with the whole plaintext, collected in memory up to a limit.
-        private func crackToJSON(_ source: TextInput, cracker: Cracker, prefix: CaesarStream.PrefixLimit) throws {
-            var plaintext: [UInt8] = []
-            let ranking = try CaesarStream.crack(source, with: cracker, prefix: prefix, decided: { _, _ in }, emit: { slice in
-                guard plaintext.count + slice.count <= Shifting.jsonLimit else { throw IOError.tooLarge(source: source.name, limit: Shifting.jsonLimit) }
-                plaintext.append(contentsOf: slice)
-            })
+            let stream = KeyedStream(
+                input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: scoring.prefix), quiet: quiet,
+                top: top, rank: { _, letters in cracker.rank(letters) })
+            guard output.json else { return try stream.writeText(from: source) }
+            let (ranking, plaintext) = try stream.collect(from: source)
             try output.writeJSON(Report(
                 key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method,
-                lettersScored: ranking.lettersScored, candidates: Array(ranking.candidates.prefix(top ?? 26)),
-                plaintext: String(decoding: plaintext, as: UTF8.self)))
-        }
-
-        static func keyLine(_ ranking: KeyRanking) -> String {
-            let confidence = String(format: "%.4f", ranking.best.posterior)
-            return "key \(ranking.best.key), confidence \(confidence) (\(ranking.method) over \(ranking.lettersScored) letters)\n"
+                lettersScored: ranking.lettersScored, candidates: Array(ranking.candidates.prefix(top ?? 26)), plaintext: plaintext))
         }
     }
 }

@@ -1,0 +1,88 @@
+import CaesarCipher
+import CaesarDecryption
+import CaesarIO
+import Foundation
+
+/// The work behind `caesar decrypt`: a given key, or a key found by a network or a scorer.
+struct KeyedDecryption {
+    let command: Caesar.Decrypt
+
+    /// The shipped model, in the checkout the binary was built from.
+    static let defaultModel = SourceCheckout.path("Models/default.safetensors")
+    /// --raw holds the text and its restoration record.
+    static let rawLimit = 1 << 20
+
+    struct Report: Encodable {
+        let key: Int
+        /// The posterior of the key over all 26 (1 when the key was given).
+        let confidence: Double
+        let method: String
+        var model: String?
+        var lettersScored: Int?
+        var candidates: [KeyRanking.Candidate]?
+        let plaintext: String
+        /// --raw: the network's own output, and how much of it agrees with the plaintext.
+        var raw: String?
+        var rawAgreement: Double?
+    }
+
+    /// With a known key: a plain rotation, streamed.
+    static func known(_ shift: CaesarShift, input: InputOptions, output: OutputOptions) throws {
+        if output.json {
+            let plaintext = try Shifting.shiftAll(input, through: shift.inverse)
+            try output.writeJSON(Report(key: shift.key, confidence: 1, method: "key", plaintext: plaintext))
+        } else {
+            try Shifting.stream(input, through: shift.inverse, to: output)
+        }
+    }
+
+    private var modelPath: String { command.model ?? Self.defaultModel }
+
+    private func decrypter() throws -> NeuralDecrypter {
+        if command.model == nil, !FileManager.default.fileExists(atPath: Self.defaultModel) { throw DecryptionError.noDefaultModel(path: Self.defaultModel) }
+        return try NeuralDecrypter(path: modelPath)
+    }
+
+    /// Key from the prefix, then the whole input rotated, in constant memory.
+    func stream() throws {
+        let source = try command.input.open()
+        let rank: (_ prefix: [UInt8], _ letters: [UInt8]) throws -> KeyRanking
+        if command.method == .neural {
+            let decrypter = try self.decrypter()
+            rank = { prefix, _ in try decrypter.rank(utf8: prefix, source: source.name) }
+        } else {
+            let cracker = Cracker(method: ScoringMethod(rawValue: command.method.rawValue)!, statistics: try command.statistics.load())
+            rank = { _, letters in cracker.rank(letters) }
+        }
+        let stream = KeyedStream(
+            input: command.input, output: command.output, prefix: CaesarStream.PrefixLimit(letters: command.prefix),
+            quiet: command.quiet, rank: rank)
+        guard command.output.json else { return try stream.writeText(from: source) }
+        let (ranking, plaintext) = try stream.collect(from: source)
+        try command.output.writeJSON(Report(
+            key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method,
+            model: command.method == .neural ? modelPath : nil, lettersScored: ranking.lettersScored,
+            candidates: Array(ranking.candidates.prefix(5)), plaintext: plaintext))
+    }
+
+    /// The network's own output beside the decryption (the whole text at once).
+    func raw() throws {
+        let source = try command.input.open()
+        let text = try source.readAll(limit: Self.rawLimit)
+        let result = try decrypter().decrypt(text, source: source.name)
+        let ranking = result.ranking
+        if command.output.json {
+            return try command.output.writeJSON(Report(
+                key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method, model: modelPath,
+                lettersScored: ranking.lettersScored, candidates: Array(ranking.candidates.prefix(5)), plaintext: result.plaintext,
+                raw: result.raw, rawAgreement: result.rawAgreement))
+        }
+        let out = try command.output.open()
+        if !command.quiet { try out.write(KeyedStream.keyLine(ranking)) }
+        let agreement = String(format: "%.1f", result.rawAgreement * 100)
+        try out.write("network  \(result.raw)\n")
+        try out.write("         (its own guess at each character; \(agreement)% of the letters agree with key \(ranking.best.key))\n")
+        try out.write("key \(ranking.best.key)    \(result.plaintext)\n")
+        try out.finish()
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// `caesar decrypt` without a key: a model (or a scorer) finds it.
+@Suite struct DecryptNeuralTests {
+    /// A small model trained by the CLI itself on the in-repo story, key 3.
+    static let model: String = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-decrypt-\(UUID().uuidString)").path
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let run = try! CaesarRun(["train", SourceTree.path("Corpora/en-the-lighthouse-letters.txt"), "--key", "3", "--hidden", "24",
+                                  "--steps", "200", "--seq-len", "24", "--val-every", "200", "--out", folder + "/m.safetensors"])
+        precondition(run.status == 0, run.stderr)
+        return folder + "/m.safetensors"
+    }()
+
+    static let cipher = "Wkh vhfuhw phhwlqj lv dw gdzq eb wkh ulyhu."
+
+    @Test func theKeyLineThenThePlaintext() throws {
+        let run = try CaesarRun(["decrypt", "--model", Self.model, Self.cipher])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("key 3, confidence "))
+        #expect(run.stdout.hasSuffix("(neural over 34 letters)\nThe secret meeting is at dawn by the river.\n"))
+        let quiet = try CaesarRun(["decrypt", "--model", Self.model, "--quiet"], stdin: Data(Self.cipher.utf8))
+        #expect(quiet.stdout == "The secret meeting is at dawn by the river.")
+    }
+
+    @Test func jsonHasKeyConfidenceAndPlaintext() throws {
+        let run = try CaesarRun(["decrypt", "--model", Self.model, "--json", "--raw", Self.cipher])
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        #expect(object["key"] as? Int == 3)
+        #expect((object["confidence"] as? Double).map { $0 > 0.5 } == true)
+        #expect(object["plaintext"] as? String == "The secret meeting is at dawn by the river.")
+        #expect(object["method"] as? String == "neural")
+        #expect((object["raw"] as? String)?.count == Self.cipher.count)
+    }
+
+    @Test func classicalMethodsDecryptToo() throws {
+        let run = try CaesarRun(["decrypt", "--method", "quadgram", "--json", Self.cipher])
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        #expect(object["key"] as? Int == 3 && object["method"] as? String == "quadgram")
+    }
+
+    @Test(arguments: [
+        (["decrypt", "--shift", "3", "--raw", "x"], "--raw, --model and --method find a key; with --shift or --rot13 the key is given; hint: see 'caesar decrypt --help'", 64),
+        (["decrypt", "--method", "chi2", "--raw", "x"], "--raw and --model belong to --method neural; hint: see 'caesar decrypt --help'", 64),
+        (["decrypt", "--prefix", "0", "x"], "--prefix must be at least 1 letter, got 0; hint: see 'caesar decrypt --help'", 64),
+        (["decrypt", "--model", "/no/such.safetensors", "x"], "cannot open '/no/such.safetensors': No such file or directory; hint: check the path and its permissions", 1),
+    ] as [([String], String, Int32)])
+    func badInputIsOneLineWithAHint(arguments: [String], message: String, status: Int32) throws {
+        try CaesarRun.expectError(arguments, status: status, message)
+    }
+
+    @Test func aFileThatIsNotAModelIsRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-not-a-model-\(UUID().uuidString)").path
+        try Data("hello, this is text".utf8).write(to: URL(fileURLWithPath: path))
+        let run = try CaesarRun(["decrypt", "--model", path, Self.cipher])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("caesar: error: model '\(path)': header claims"))
+        #expect(run.stderr.hasSuffix("hint: the file is damaged or not a safetensors file; re-save it\n"))
+    }
+
+    @Test func noLettersIsAnError() throws {
+        try CaesarRun.expectError(["decrypt", "--model", Self.model, "12345 ..."], status: 1,
+                                  "no letters A–Z in the text arguments, so no key can be scored; hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --shift N)")
+    }
+}

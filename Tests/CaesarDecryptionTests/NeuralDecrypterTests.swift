@@ -1,0 +1,77 @@
+import CaesarCipher
+import CaesarNeural
+import CaesarText
+import CaesarTraining
+import Foundation
+import Testing
+
+@testable import CaesarDecryption
+
+@Suite struct NeuralDecrypterTests {
+    /// A fixed-key model, trained for a few seconds on a small text: enough to decrypt key 5.
+    static let trained: ModelFile = {
+        let text = String(repeating: "the quick brown fox jumps over the lazy dog. pack my box with five dozen liquor jugs. ", count: 40)
+        let tokens = text.utf8.map { $0 == 32 ? UInt8(27) : $0 == 46 ? UInt8(26) : $0 - 97 }
+        var c = TrainingConfiguration(architecture: Architecture(cell: .lstm, inputSize: 31, hiddenSize: 24, bidirectional: true, outputSize: 31))
+        c.key = .fixed(5)
+        c.sequenceLength = 24
+        c.batchSize = 16
+        c.steps = 150
+        c.validationInterval = 150
+        c.targetAccuracy = 2
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-decrypter-\(UUID().uuidString)").path
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let trainer = try! Trainer(configuration: c, training: tokens, validation: Array(tokens.prefix(500)),
+                                   outputs: .init(model: folder + "/m.safetensors", checkpoint: folder + "/c.safetensors"))
+        _ = try! trainer.run()
+        return trainer.modelFile()
+    }()
+
+    @Test func findsTheKeyAndRotatesExactly() throws {
+        let decrypter = try NeuralDecrypter(file: Self.trained, path: "test")
+        let plain = "The lazy dog, the quick FOX: five dozen jugs!"
+        let result = try decrypter.decrypt(CaesarShift(key: 5).apply(to: plain))
+        #expect(result.ranking.best.key == 5)
+        #expect(result.ranking.method == "neural")
+        #expect(result.ranking.lettersScored == 34)
+        #expect(result.plaintext == plain)
+        #expect(abs(result.ranking.candidates.map(\.posterior).reduce(0, +) - 1) < 1e-9)
+        // The raw output is restored into the text's own shape: same punctuation and case pattern.
+        #expect(result.raw.count == plain.count)
+        #expect(result.raw.filter { !$0.isLetter } == plain.filter { !$0.isLetter })
+        #expect(result.rawAgreement > 0.5)
+    }
+
+    @Test func rankingAStreamedPrefixAgreesWithTheWholeText() throws {
+        let decrypter = try NeuralDecrypter(file: Self.trained, path: "test")
+        let cipher = CaesarShift(key: 5).apply(to: "pack my box with five dozen liquor jugs")
+        let whole = try decrypter.decrypt(cipher).ranking
+        let prefix = try decrypter.rank(utf8: Array(cipher.utf8))
+        #expect(prefix.best.key == whole.best.key)
+        #expect(abs(prefix.best.posterior - whole.best.posterior) < 1e-12)
+    }
+
+    /// Long texts are cut into windows of the trained length; the log-probabilities are
+    /// normalized at every position.
+    @Test func windowsCoverEveryPosition() throws {
+        let decrypter = try NeuralDecrypter(file: Self.trained, path: "test")
+        #expect(decrypter.windowLength == 22)
+        let content = (0..<100).map { UInt8($0 % 28) }
+        let logP = decrypter.logProbabilities(content)
+        #expect(logP.count == 100 * 31)
+        for t in 0..<100 {
+            let total = (0..<31).reduce(0.0) { $0 + exp(Double(logP[t * 31 + $1])) }
+            #expect(abs(total - 1) < 1e-4)
+        }
+    }
+
+    @Test func refusesTextWithoutLettersAndModelsThatAreNotDecrypters() throws {
+        let decrypter = try NeuralDecrypter(file: Self.trained, path: "test")
+        #expect(throws: DecryptionError.noLetters(source: "the text")) { try decrypter.decrypt("123 !!! ...") }
+        let other = Architecture(cell: .rnn, inputSize: 31, hiddenSize: 4, outputSize: 26)
+        let file = ModelFile(architecture: other, parameters: ParameterSet(layout: ParameterLayout(other)))
+        #expect(throws: DecryptionError.notADecrypter(path: "k.safetensors", reason: "it maps 31 inputs to 26 outputs, not 31 to 31")) {
+            _ = try NeuralDecrypter(file: file, path: "k.safetensors")
+        }
+    }
+}
