@@ -22,7 +22,7 @@ public final class NeuralDecrypter {
     /// Characters per window: the training windows' length (the model saw [start], this many
     /// characters, [end]).
     public let windowLength: Int
-    private let pipeline: TextPipeline
+    let pipeline: TextPipeline
 
     /// Checks that `file` holds a decrypter: one-hot input and output over the 31 tokens,
     /// trained many-to-many.
@@ -54,6 +54,8 @@ public final class NeuralDecrypter {
         public let raw: String
         /// Of the letters, how many the network's own answer gets the same as the rotation.
         public let rawAgreement: Double
+        /// The network's most probable token at each text position (no [start] or [end]).
+        public let rawIndices: [UInt8]
     }
 
     /// Ranks the keys, decrypts, and restores the raw network output. Holds the whole text.
@@ -75,7 +77,8 @@ public final class NeuralDecrypter {
         }
         return Decryption(
             ranking: ranking, plaintext: CaesarShift(key: ranking.best.key).inverse.apply(to: text),
-            raw: encoding.record.restore(indices: rawIndices), rawAgreement: letters == 0 ? 0 : Double(agree) / Double(letters))
+            raw: encoding.record.restore(indices: rawIndices), rawAgreement: letters == 0 ? 0 : Double(agree) / Double(letters),
+            rawIndices: Array(rawIndices.dropFirst().dropLast()))
     }
 
     /// Ranks the 26 keys for UTF-8 text (a streamed prefix, say), holding only its tokens.

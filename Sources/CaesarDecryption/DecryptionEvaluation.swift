@@ -1,0 +1,59 @@
+import CaesarCipher
+import CaesarText
+
+/// A decrypting model measured on text it was not trained on, beside the classical scorers.
+///
+/// Every method sees the very same trials (``KeyRecoveryEvaluation``: spans of held-out text
+/// with exactly N letters, random keys, a fixed seed). For the network three things are
+/// counted per length: how often its key is right (then the rotation gives the exact text),
+/// and, for its raw per-character output, the share of characters right (letters, `.` and
+/// spaces, as the reference counts) and the share of messages right in every character.
+public struct DecryptionEvaluation: Sendable {
+    public struct NeuralRow: Sendable, Codable, Equatable {
+        public let letters: Int
+        public let trials: Int
+        /// Key recovered: the rotation then gives every character.
+        public let keyRecovery: Double
+        public let meanConfidence: Double
+        /// The raw network output: characters right, and messages right in full.
+        public let rawCharacterAccuracy: Double
+        public let rawMessageAccuracy: Double
+    }
+
+    public let trials: KeyRecoveryEvaluation
+
+    public init(documents: [[UInt8]], lengths: [Int] = KeyRecoveryEvaluation.standardLengths, trialsPerLength: Int, seed: UInt64) throws {
+        trials = try KeyRecoveryEvaluation(documents: documents, lengths: lengths, trialsPerLength: trialsPerLength, seed: seed)
+    }
+
+    /// The network's rows, one per length.
+    public func measure(_ decrypter: NeuralDecrypter) throws -> [NeuralRow] {
+        var rows: [NeuralRow] = []
+        for n in trials.lengths {
+            var keys = 0, characters = 0, rightCharacters = 0, messages = 0, confidence = 0.0, count = 0
+            for trial in trials.trials where trial.letters == n {
+                let result = try decrypter.decrypt(String(decoding: trial.ciphertext, as: UTF8.self))
+                let truth = try decrypter.pipeline.encode(String(decoding: trial.plaintext, as: UTF8.self)).indices.dropFirst().dropLast()
+                precondition(truth.count == result.rawIndices.count, "a shift keeps the token count")
+                let right = zip(truth, result.rawIndices).filter { $0 == $1 }.count
+                characters += truth.count
+                rightCharacters += right
+                if right == truth.count { messages += 1 }
+                if result.ranking.best.key == trial.key { keys += 1 }
+                confidence += result.ranking.best.posterior
+                count += 1
+            }
+            rows.append(NeuralRow(
+                letters: n, trials: count, keyRecovery: Double(keys) / Double(max(count, 1)),
+                meanConfidence: confidence / Double(max(count, 1)),
+                rawCharacterAccuracy: Double(rightCharacters) / Double(max(characters, 1)),
+                rawMessageAccuracy: Double(messages) / Double(max(count, 1))))
+        }
+        return rows
+    }
+
+    /// A classical scorer's rows on the same trials.
+    public func measure(_ cracker: Cracker) -> [KeyRecoveryEvaluation.Result] {
+        trials.measure(cracker)
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import CaesarCipher
+import CaesarDecryption
+import CaesarIO
+import Foundation
+
+/// `caesar eval`: a model against the classical scorers, on text it was not trained on.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure a model beside the n-gram scorers: key recovery and raw accuracy by ciphertext length.",
+        discussion: """
+            Draws --trials spans of the corpus per length, each with exactly that many letters, \
+            encrypts each with a random key (fixed --seed), and lets the network and every scorer \
+            find the key. For the network it also counts its raw character-by-character output: \
+            characters right (letters, '.' and spaces) and whole messages right. Use text the model \
+            was not trained on.
+            """)
+
+    @Option(help: ArgumentHelp("The model (default: the shipped Models/default.safetensors).", valueName: "path"))
+    var model: String?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Held-out UTF-8 texts to draw the ciphertexts from.", valueName: "file"))
+    var corpus: [String] = []
+
+    @Option(parsing: .upToNextOption, help: "Ciphertext lengths, in letters.")
+    var lengths = KeyRecoveryEvaluation.standardLengths
+
+    @Option(help: "Trials per length.")
+    var trials = 1000
+
+    @Option(help: "Seed of the spans and keys.")
+    var seed: UInt64 = 0
+
+    @Option(parsing: .upToNextOption, help: "Classical scorers to set beside the network.")
+    var methods: [ScoringMethod] = ScoringMethod.allCases
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard !corpus.isEmpty else { throw ValidationError("give held-out text with --corpus FILE") }
+        guard (1...1_000_000).contains(trials) else { throw ValidationError("--trials must be between 1 and 1000000, got \(trials)") }
+        guard !lengths.isEmpty, lengths.allSatisfy({ (1...10_000).contains($0) }), Set(lengths).count == lengths.count else {
+            throw ValidationError("--lengths takes distinct lengths between 1 and 10000 letters")
+        }
+    }
+
+    func run() throws {
+        let path = model ?? KeyedDecryption.defaultModel
+        let decrypter = try NeuralDecrypter(path: path)
+        let documents = try corpus.map { try AtomicFile.read($0, limit: 1 << 30) }
+        let evaluation = try DecryptionEvaluation(documents: documents, lengths: lengths, trialsPerLength: trials, seed: seed)
+        let statistics = try NgramStatistics.english()
+        let report = EvaluationReport(
+            model: path, architecture: decrypter.file.architecture.description, corpus: corpus, trials: trials, seed: seed,
+            corpusLetters: evaluation.trials.corpusLetters, network: try evaluation.measure(decrypter),
+            classical: methods.map { evaluation.measure(Cracker(method: $0, statistics: statistics)) })
+        let output = try TextOutput(.standardOutput)
+        try output.write(json ? try JSONReport.encode(report) + "\n" : report.table)
+        try output.finish()
+    }
+}
+
+/// What `caesar eval` prints.
+struct EvaluationReport: Encodable {
+    let model: String
+    let architecture: String
+    let corpus: [String]
+    let trials: Int
+    let seed: UInt64
+    let corpusLetters: Int
+    let network: [DecryptionEvaluation.NeuralRow]
+    let classical: [[KeyRecoveryEvaluation.Result]]
+
+    var table: String {
+        var lines = [
+            "model   \(model) (\(architecture))",
+            "corpus  \(corpus.joined(separator: ", ")) (\(grouped(corpusLetters)) letters); \(trials) trials per length, random keys, seed \(seed)",
+            "",
+            "           neural network                          key recovered by",
+            "letters    key     conf   raw chars  raw messages  " + classical.map { pad($0.first?.method ?? "", 9) }.joined(),
+        ]
+        for (k, row) in network.enumerated() {
+            var line = pad(String(row.letters), 7, left: true) + "    "
+            line += pad(percent(row.keyRecovery), 7) + " " + pad(format(row.meanConfidence, 2), 6) + " "
+            line += pad(percent(row.rawCharacterAccuracy), 10) + " " + pad(percent(row.rawMessageAccuracy), 13) + " "
+            line += classical.map { pad(percent($0[k].rate), 9) }.joined()
+            lines.append(line)
+        }
+        lines = lines.map { line in
+            var trimmed = line
+            while trimmed.hasSuffix(" ") { trimmed.removeLast() }
+            return trimmed
+        }
+        lines.append("")
+        lines.append("key: the network's key is right, so the rotation gives the text exactly; conf: its mean confidence")
+        lines.append("raw: the network's own output, character by character (chars right; messages right in full)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return left ? fill + text : text + fill
+    }
+}
