@@ -62,13 +62,14 @@ public final class Trainer {
         var seeds = SeededGenerator(seed: c.seed)
         model = SequenceModel(architecture: c.architecture, seed: seeds.next(), threads: c.threads)
         let samplerRandom = SeededGenerator(seed: seeds.next())
-        sampler = WindowSampler(stream: training, contentLength: c.contentLength, key: c.key, random: samplerRandom)
+        sampler = WindowSampler(stream: training, contentLength: c.contentLength, minimumContentLength: c.minimumContentLength,
+                                key: c.key, random: samplerRandom)
         self.validation = try ValidationSet(stream: validation, contentLength: c.contentLength, count: c.validationWindows, key: c.key)
         optimizer = OptimizerBox(c, layout: model.parameters.layout)
         state = TrainingCheckpoint.State(
-            configuration: c, step: 0, trainingSeconds: 0, samplerRandom: samplerRandom,
+            configuration: c, step: 0, trainingSeconds: 0, characters: 0, samplerRandom: samplerRandom,
             truncationRandom: SeededGenerator(seed: seeds.next()), optimizerSteps: 0, bestAccuracy: nil, bestStep: nil,
-            records: [], pendingLoss: 0, pendingSteps: 0, pendingSeconds: 0,
+            records: [], pendingLoss: 0, pendingSteps: 0, pendingCharacters: 0, pendingSeconds: 0,
             trainingFingerprint: fingerprint(training), validationFingerprint: fingerprint(validation))
     }
 
@@ -83,7 +84,8 @@ public final class Trainer {
         self.outputs = outputs
         state = checkpoint.state
         model = SequenceModel(architecture: c.architecture, parameters: checkpoint.model.parameters, threads: c.threads)
-        sampler = WindowSampler(stream: training, contentLength: c.contentLength, key: c.key, random: checkpoint.state.samplerRandom)
+        sampler = WindowSampler(stream: training, contentLength: c.contentLength, minimumContentLength: c.minimumContentLength,
+                                key: c.key, random: checkpoint.state.samplerRandom)
         self.validation = try ValidationSet(stream: validation, contentLength: c.contentLength, count: c.validationWindows, key: c.key)
         optimizer = OptimizerBox(c, layout: model.parameters.layout)
         try optimizer.restore(checkpoint.optimizerState, steps: checkpoint.state.optimizerSteps)
@@ -104,7 +106,7 @@ public final class Trainer {
             }
             let started = clock.now
             let batch = sampler.next(batchSize: c.batchSize)
-            let carry = c.truncation == .full ? nil : c.truncation.carryFactors(steps: c.sequenceLength, random: &state.truncationRandom)
+            let carry = c.truncation == .full ? nil : c.truncation.carryFactors(steps: batch.steps, random: &state.truncationRandom)
             model.gradients.zero()
             let loss = model.lossAndGradients(batch, carry: carry)
             let norm = c.clip.map { GradientClipping.clip(&model.gradients, maxNorm: $0) } ?? model.gradients.norm
@@ -121,10 +123,12 @@ public final class Trainer {
             state.trainingSeconds += seconds
             state.pendingLoss += loss
             state.pendingSteps += 1
+            state.pendingCharacters += batch.steps * batch.size
+            state.characters += batch.steps * batch.size
             state.pendingSeconds += seconds
             state.samplerRandom = sampler.random
             state.optimizerSteps = optimizer.steps
-            try report(.step(step: state.step, loss: loss, charactersPerSecond: Double(c.batchSize * c.sequenceLength) / seconds))
+            try report(.step(step: state.step, loss: loss, charactersPerSecond: Double(batch.steps * batch.size) / seconds))
 
             if state.step % c.validationInterval == 0 || state.step == c.steps {
                 let (record, improved) = try validate()
@@ -146,10 +150,11 @@ public final class Trainer {
         let record = TrainingRecord(
             step: state.step, trainingSeconds: state.trainingSeconds,
             trainLoss: state.pendingLoss / Double(max(state.pendingSteps, 1)), validationAccuracy: accuracy,
-            charactersPerSecond: Double(state.pendingSteps * c.batchSize * c.sequenceLength) / max(state.pendingSeconds, 1e-9))
+            charactersPerSecond: Double(state.pendingCharacters) / max(state.pendingSeconds, 1e-9))
         state.records.append(record)
         state.pendingLoss = 0
         state.pendingSteps = 0
+        state.pendingCharacters = 0
         state.pendingSeconds = 0
         let improved = state.bestAccuracy.map { accuracy > $0 } ?? true
         if improved {

@@ -15,15 +15,18 @@ public struct TrainingCheckpoint: Equatable, Sendable {
         public var configuration: TrainingConfiguration
         public var step: Int
         public var trainingSeconds: Double
+        /// Characters (steps × sequences) trained on so far.
+        public var characters: Int
         public var samplerRandom: SeededGenerator
         public var truncationRandom: SeededGenerator
         public var optimizerSteps: Int
         public var bestAccuracy: Double?
         public var bestStep: Int?
         public var records: [TrainingRecord]
-        /// Loss summed over the steps since the last record, and their count and seconds.
+        /// Loss summed over the steps since the last record, their count, characters and seconds.
         public var pendingLoss: Double
         public var pendingSteps: Int
+        public var pendingCharacters: Int
         public var pendingSeconds: Double
         /// Fingerprints of the token streams, so a run resumes only on the same text.
         public var trainingFingerprint: UInt64

@@ -28,6 +28,9 @@ public struct TrainingConfiguration: Equatable, Codable, Sendable {
     public var key: KeySchedule = .any
     /// Steps per sequence, [start] and [end] included (64 = 62 characters of text).
     public var sequenceLength = 64
+    /// With a minimum, each batch's sequences have a length drawn uniformly from
+    /// `minimumSequenceLength ... sequenceLength`, so the network also learns short messages.
+    public var minimumSequenceLength: Int?
     public var batchSize = 32
     public var optimizer: OptimizerChoice = .adam
     public var learningRate = 3e-3
@@ -54,8 +57,10 @@ public struct TrainingConfiguration: Equatable, Codable, Sendable {
         self.architecture = architecture
     }
 
-    /// Characters of text per sequence (without [start] and [end]).
+    /// Characters of text per sequence (without [start] and [end]), at most.
     public var contentLength: Int { sequenceLength - 2 }
+    /// The fewest characters of text per sequence.
+    public var minimumContentLength: Int { (minimumSequenceLength ?? sequenceLength) - 2 }
 }
 
 extension Truncation: Codable {

@@ -10,24 +10,33 @@ import CaesarText
 public struct WindowSampler: Sendable {
     /// Token indices of the training text (letters, `.`, `[sep]`).
     public let stream: [UInt8]
+    /// The text characters per window: `contentLength`, or drawn per batch from
+    /// `minimumContentLength ... contentLength`.
     public let contentLength: Int
+    public let minimumContentLength: Int
     public let key: KeySchedule
     /// All of the sampler's randomness; saved in checkpoints so a resumed run draws the same batches.
     public var random: SeededGenerator
 
-    public init(stream: [UInt8], contentLength: Int, key: KeySchedule, random: SeededGenerator) {
+    public init(stream: [UInt8], contentLength: Int, minimumContentLength: Int? = nil, key: KeySchedule, random: SeededGenerator) {
         precondition(stream.count >= contentLength && contentLength > 0, "the text is shorter than one window")
+        precondition((1...contentLength).contains(minimumContentLength ?? contentLength), "0 < minimum ≤ length")
         self.stream = stream
         self.contentLength = contentLength
+        self.minimumContentLength = minimumContentLength ?? contentLength
         self.key = key
         self.random = random
     }
 
-    /// B windows: inputs and targets (T = contentLength + 2, B) time-major.
+    /// B windows of one length L: inputs and targets (T = L + 2, B) time-major.
     public mutating func next(batchSize: Int) -> SequenceBatch {
-        let starts = (0..<batchSize).map { _ in random.uniformInt(below: stream.count - contentLength + 1) }
+        var length = contentLength
+        if minimumContentLength < contentLength {
+            length = minimumContentLength + random.uniformInt(below: contentLength - minimumContentLength + 1)
+        }
+        let starts = (0..<batchSize).map { _ in random.uniformInt(below: stream.count - length + 1) }
         let keys = (0..<batchSize).map { _ in keyForNextSequence() }
-        return Self.batch(stream: stream, starts: starts, keys: keys, contentLength: contentLength)
+        return Self.batch(stream: stream, starts: starts, keys: keys, contentLength: length)
     }
 
     private mutating func keyForNextSequence() -> Int {

@@ -64,6 +64,24 @@ import Testing
         #expect(resumed.state.records.map(\.validationAccuracy) == straight.state.records.map(\.validationAccuracy))
     }
 
+    /// Windows of varied length (one length per batch) train and resume exactly too.
+    @Test func variableLengthRunsResumeBitIdentically() throws {
+        var c = Fixtures.configuration(key: .any, steps: 30)
+        c.minimumSequenceLength = 5
+        let straight = try Trainer(configuration: c, training: Self.training, validation: Self.validation,
+                                   outputs: Fixtures.outputs(in: Fixtures.folder()))
+        _ = try straight.run()
+        let folder = Fixtures.folder()
+        let first = try Trainer(configuration: c, training: Self.training, validation: Self.validation, outputs: Fixtures.outputs(in: folder))
+        var steps = 0
+        _ = try first.run(shouldStop: { steps == 17 }) { if case .step = $0 { steps += 1 } }
+        let resumed = try Trainer(resuming: try TrainingCheckpoint.load(from: folder + "/model.checkpoint.safetensors"),
+                                  training: Self.training, validation: Self.validation, outputs: Fixtures.outputs(in: folder))
+        _ = try resumed.run()
+        #expect(resumed.model.parameters.values.map(\.bitPattern) == straight.model.parameters.values.map(\.bitPattern))
+        #expect(resumed.state.characters == straight.state.characters)
+    }
+
     @Test func resumingOnAnotherCorpusIsRefused() throws {
         let folder = Fixtures.folder()
         let trainer = try Trainer(configuration: Fixtures.configuration(), training: Self.training, validation: Self.validation,

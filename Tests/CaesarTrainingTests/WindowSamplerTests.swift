@@ -50,4 +50,15 @@ import Testing
             try ValidationSet(stream: Array(Fixtures.text.prefix(5)), contentLength: 10, count: 3, key: .any)
         }
     }
+
+    @Test func variableLengthsCoverTheRangeOneLengthPerBatch() {
+        var sampler = WindowSampler(stream: Fixtures.text, contentLength: 12, minimumContentLength: 3, key: .any, random: SeededGenerator(seed: 4))
+        var lengths = Set<Int>()
+        for _ in 0..<200 {
+            let batch = sampler.next(batchSize: 3)
+            lengths.insert(batch.steps - 2)
+            #expect(batch.inputs.count == batch.steps * 3)
+        }
+        #expect(lengths == Set(3...12))
+    }
 }

@@ -170,9 +170,11 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
 
     private func prepareWorkspaces(_ parts: [SequenceBatch]) {
         for (w, part) in parts.enumerated() {
-            if w < workspaces.count, workspaces[w].steps == part.steps, workspaces[w].batch == part.size { continue }
+            let rows = part.steps * part.size
+            if w < workspaces.count, workspaces[w].rows >= rows, workspaces[w].batch >= part.size { continue }
             let workspace = Workspace<Scalar>(
-                architecture: architecture, steps: part.steps, batch: part.size,
+                architecture: architecture, rows: max(rows, w < workspaces.count ? workspaces[w].rows : 0),
+                batch: max(part.size, w < workspaces.count ? workspaces[w].batch : 0),
                 parameterCount: parameters.layout.totalCount)
             if w < workspaces.count { workspaces[w] = workspace } else { workspaces.append(workspace) }
         }
@@ -195,12 +197,12 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
         copiesVersion = parametersVersion
     }
 
-    private func input(layer l: Int, direction d: Int, _ w: Workspace<Scalar>, tokens: UnsafePointer<Int32>) -> LayerInput<Scalar> {
+    private func input(layer l: Int, direction d: Int, _ w: Workspace<Scalar>, tokens: UnsafePointer<Int32>, rows n: Int) -> LayerInput<Scalar> {
         let a = architecture
         if l == 0 {
             return .oneHot(tokens: tokens, weightsTransposed: oneHotWeights[d].view(rows: a.inputSize, columns: a.gateRows))
         }
-        return .dense(w.layerOutputs[l - 1].view(rows: w.steps * w.batch, columns: a.layerOutputSize))
+        return .dense(w.layerOutputs[l - 1].view(rows: n, columns: a.layerOutputSize))
     }
 
     fileprivate func forward(_ w: Workspace<Scalar>, _ batch: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>) {
@@ -210,8 +212,8 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
                 for (d, direction) in directions[l].enumerated() {
                     let transposed = recurrentWeightsTransposed[l][d].view(rows: a.hiddenSize, columns: a.gateRows)
                     direction.forward(
-                        input: input(layer: l, direction: d, w, tokens: tokens.baseAddress!), parameters: p,
-                        steps: batch.steps, batch: batch.size, cache: w.cache(layer: l, direction: d, architecture: a),
+                        input: input(layer: l, direction: d, w, tokens: tokens.baseAddress!, rows: n), parameters: p,
+                        steps: batch.steps, batch: batch.size, cache: w.cache(layer: l, direction: d, architecture: a, rows: n),
                         recurrentTransposed: batch.size == 1 ? transposed : nil)
                 }
             }
@@ -249,9 +251,9 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
                     let dWT = w.dWeightIHTransposed.view(rows: a.inputSize, columns: a.gateRows)
                     if l == 0 { w.dWeightIHTransposed.zero() }
                     direction.backward(
-                        input: input(layer: l, direction: d, w, tokens: tokens.baseAddress!), parameters: p, gradients: g,
-                        steps: batch.steps, batch: batch.size, cache: w.cache(layer: l, direction: d, architecture: a),
-                        dOutput: dOutput.columns(d * H, H), carry: carry, scratch: w.scratch(architecture: a),
+                        input: input(layer: l, direction: d, w, tokens: tokens.baseAddress!, rows: n), parameters: p, gradients: g,
+                        steps: batch.steps, batch: batch.size, cache: w.cache(layer: l, direction: d, architecture: a, rows: n),
+                        dOutput: dOutput.columns(d * H, H), carry: carry, scratch: w.scratch(architecture: a, rows: n, batch: batch.size),
                         dInput: l > 0 ? dBelow : nil, dWeightIHTransposed: l == 0 ? dWT : nil,
                         gradientNorms: l == 0 && d == 0 ? gradientNorms : nil)
                     if l == 0 {

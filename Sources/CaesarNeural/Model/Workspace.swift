@@ -1,7 +1,8 @@
 /// Every activation and scratch buffer one forward and backward pass over a (T, B) batch
-/// needs, allocated once and reused while the batch shape stays the same.
+/// needs, allocated once and reused for every batch that fits: up to `rows` = T·B rows and
+/// `batch` sequences (training with windows of varied length needs no new allocation).
 final class Workspace<Scalar: NeuralScalar> {
-    let steps: Int
+    let rows: Int
     let batch: Int
     /// Per layer: the output h of both directions side by side (T·B, D).
     let layerOutputs: [Buffer<Scalar>]
@@ -24,10 +25,10 @@ final class Workspace<Scalar: NeuralScalar> {
     /// This worker's gradient accumulator, laid out like the parameters.
     let gradients: Buffer<Scalar>
 
-    init(architecture a: Architecture, steps: Int, batch: Int, parameterCount: Int) {
-        self.steps = steps
+    init(architecture a: Architecture, rows n: Int, batch: Int, parameterCount: Int) {
+        self.rows = n
         self.batch = batch
-        let n = steps * batch, G = a.gateRows, H = a.hiddenSize, D = a.layerOutputSize
+        let G = a.gateRows, H = a.hiddenSize, D = a.layerOutputSize
         let lstm = a.cell == .lstm
         layerOutputs = (0..<a.layers).map { _ in Buffer(count: n * D) }
         gates = (0..<a.layers).map { _ in (0..<a.directions).map { _ in Buffer(count: n * G) } }
@@ -44,8 +45,9 @@ final class Workspace<Scalar: NeuralScalar> {
         gradients = Buffer(count: parameterCount)
     }
 
-    func cache(layer l: Int, direction d: Int, architecture a: Architecture) -> DirectionCache<Scalar> {
-        let n = steps * batch, H = a.hiddenSize
+    /// Views for a batch of `n` = T·B rows.
+    func cache(layer l: Int, direction d: Int, architecture a: Architecture, rows n: Int) -> DirectionCache<Scalar> {
+        let H = a.hiddenSize
         let lstm = a.cell == .lstm
         return DirectionCache(
             gates: gates[l][d].view(rows: n, columns: a.gateRows),
@@ -54,12 +56,12 @@ final class Workspace<Scalar: NeuralScalar> {
             output: layerOutputs[l].view(rows: n, columns: a.layerOutputSize).columns(d * H, H))
     }
 
-    func scratch(architecture a: Architecture) -> DirectionScratch<Scalar> {
+    func scratch(architecture a: Architecture, rows n: Int, batch B: Int) -> DirectionScratch<Scalar> {
         let H = a.hiddenSize
         return DirectionScratch(
-            dGates: dGates.view(rows: steps * batch, columns: a.gateRows),
-            dh: dh.view(rows: batch, columns: H),
-            dhNext: dhNext.view(rows: batch, columns: H),
-            dcNext: dcNext.view(rows: batch, columns: H))
+            dGates: dGates.view(rows: n, columns: a.gateRows),
+            dh: dh.view(rows: B, columns: H),
+            dhNext: dhNext.view(rows: B, columns: H),
+            dcNext: dcNext.view(rows: B, columns: H))
     }
 }

@@ -32,6 +32,9 @@ struct Train: ParsableCommand {
     @Option(help: "Steps per training sequence, [start] and [end] included (default 64).")
     var seqLen: Int?
 
+    @Option(help: "Draw each batch's sequence length from this to --seq-len, to learn short messages too.")
+    var minSeqLen: Int?
+
     @Option(help: "Sequences per step (default 32).")
     var batch: Int?
 

@@ -29,6 +29,9 @@ enum TrainOptionsCheck {
             throw ValidationError("--key takes a number or 'any', not '\(key)'")
         }
         if let v = o.seqLen, !(3...4096).contains(v) { throw ValidationError("--seq-len must be between 3 and 4096, got \(v)") }
+        if let v = o.minSeqLen, !(3...(o.seqLen ?? 64)).contains(v) {
+            throw ValidationError("--min-seq-len must be between 3 and --seq-len (\(o.seqLen ?? 64)), got \(v)")
+        }
         if let v = o.batch, !(1...65_536).contains(v) { throw ValidationError("--batch must be between 1 and 65536, got \(v)") }
         if let v = o.lr, !(v > 0 && v.isFinite) { throw ValidationError("--lr must be a positive number, got \(v)") }
         if let v = o.momentum, !(0..<1).contains(v) { throw ValidationError("--momentum must be at least 0 and below 1, got \(v)") }
@@ -105,6 +108,7 @@ struct TrainingSetup {
         var c = TrainingConfiguration(architecture: o.shape.architecture(vocabulary: Token.count, bidirectionalByDefault: key == .any))
         c.key = key
         c.sequenceLength = o.seqLen ?? 64
+        c.minimumSequenceLength = o.minSeqLen
         c.batchSize = o.batch ?? 32
         c.optimizer = o.optimizer ?? .adam
         c.learningRate = o.lr ?? (c.optimizer == .adam ? 3e-3 : 0.1)
@@ -132,6 +136,9 @@ struct TrainingSetup {
         if o.shape.isGiven, fresh.architecture != c.architecture { differences.append("the network (\(c.architecture))") }
         if o.key != nil, fresh.key != c.key { differences.append("--key \(c.key)") }
         if o.seqLen != nil, fresh.sequenceLength != c.sequenceLength { differences.append("--seq-len \(c.sequenceLength)") }
+        if o.minSeqLen != nil, fresh.minimumSequenceLength != c.minimumSequenceLength {
+            differences.append("--min-seq-len \(c.minimumSequenceLength.map(String.init) ?? "unset")")
+        }
         if o.batch != nil, fresh.batchSize != c.batchSize { differences.append("--batch \(c.batchSize)") }
         if o.optimizer != nil, fresh.optimizer != c.optimizer { differences.append("--optimizer \(c.optimizer.rawValue)") }
         if o.lr != nil, fresh.learningRate != c.learningRate { differences.append("--lr \(c.learningRate)") }

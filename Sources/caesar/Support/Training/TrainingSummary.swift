@@ -5,6 +5,7 @@ struct TrainingSummary: Encodable {
     let outcome: String
     let steps: Int
     let trainingSeconds: Double
+    let characters: Int
     let bestValidationAccuracy: Double?
     let bestStep: Int?
     let corpus: String
@@ -20,6 +21,7 @@ struct TrainingSummary: Encodable {
         }
         steps = trainer.state.step
         trainingSeconds = trainer.state.trainingSeconds
+        characters = trainer.state.characters
         bestValidationAccuracy = trainer.state.bestAccuracy
         bestStep = trainer.state.bestStep
         self.corpus = corpus.summary
@@ -29,8 +31,7 @@ struct TrainingSummary: Encodable {
     }
 
     var text: String {
-        let rate = trainingSeconds > 0
-            ? Double(steps * configuration.batchSize * configuration.sequenceLength) / trainingSeconds : 0
+        let rate = trainingSeconds > 0 ? Double(characters) / trainingSeconds : 0
         var lines = [
             "\(outcome) at step \(steps) after \(duration(trainingSeconds)) of training (\(grouped(Int(rate))) chars/s)",
             "network     \(configuration.architecture), key \(configuration.key), trained on \(corpus)",
