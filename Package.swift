@@ -56,7 +56,7 @@ let package = Package(
             exclude: ["README.md"], swiftSettings: kernelFlags
         ),
         .target(name: "CaesarTraining", dependencies: ["CaesarNeural", "CaesarText", "CaesarIO", "CaesarRandom"]),
-        .target(name: "CaesarDecryption", dependencies: ["CaesarNeural", "CaesarText", "CaesarCipher"]),
+        .target(name: "CaesarDecryption", dependencies: ["CaesarNeural", "CaesarText", "CaesarCipher", "CaesarTraining"]),
         .target(name: "CaesarPlot", exclude: ["README.md"]),
         .target(name: "CaesarLessons", dependencies: ["CaesarPlot", "CaesarRandom"], exclude: ["README.md"]),
 

@@ -1,5 +1,6 @@
 import CaesarCipher
 import CaesarText
+import CaesarTraining
 
 /// A decrypting model measured on text it was not trained on, beside the classical scorers.
 ///
@@ -55,5 +56,23 @@ public struct DecryptionEvaluation: Sendable {
     /// A classical scorer's rows on the same trials.
     public func measure(_ cracker: Cracker) -> [KeyRecoveryEvaluation.Result] {
         trials.measure(cracker)
+    }
+
+    public struct WindowRow: Sendable, Codable, Equatable {
+        public let characters: Int
+        public let windows: Int
+        public let characterAccuracy: Double
+        public let windowAccuracy: Double
+    }
+
+    /// The reference's protocol (`shared/reference/TASK.md`, accuracy by ciphertext length):
+    /// the first `count` non-overlapping windows of L characters of the token stream, window i
+    /// encrypted with key i mod 26, the raw network output compared character by character.
+    public static func windows(_ decrypter: NeuralDecrypter, tokens: [UInt8], lengths: [Int], count: Int = 2600) throws -> [WindowRow] {
+        try lengths.map { length in
+            let set = try ValidationSet(stream: tokens, contentLength: length, count: count, key: .any)
+            let (characters, windows) = set.accuracies(of: decrypter.model)
+            return WindowRow(characters: length, windows: set.batch.size, characterAccuracy: characters, windowAccuracy: windows)
+        }
     }
 }

@@ -24,12 +24,20 @@ public struct ValidationSet: Sendable {
     /// Character accuracy of `model` over the text positions (not [start] or [end]); `.`
     /// and [sep] count, although they are copied through.
     public func accuracy(of model: SequenceModel<Float>) -> Double {
+        accuracies(of: model).characters
+    }
+
+    /// Character accuracy, and the share of windows right in every character.
+    public func accuracies(of model: SequenceModel<Float>) -> (characters: Double, windows: Double) {
         let predictions = model.predictions(batch)
         let B = batch.size
         var correct = 0
+        var wrongWindows = Set<Int>()
         for t in 1...contentLength {
-            for b in 0..<B where predictions[t * B + b] == batch.targets[t * B + b] { correct += 1 }
+            for b in 0..<B {
+                if predictions[t * B + b] == batch.targets[t * B + b] { correct += 1 } else { wrongWindows.insert(b) }
+            }
         }
-        return Double(correct) / Double(contentLength * B)
+        return (Double(correct) / Double(contentLength * B), Double(B - wrongWindows.count) / Double(B))
     }
 }

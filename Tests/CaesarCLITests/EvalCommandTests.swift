@@ -24,6 +24,16 @@ import Testing
         #expect((object["classical"] as! [[Any]]).count == 4)
     }
 
+    @Test func windowsFollowTheReferenceProtocol() throws {
+        let run = try CaesarRun(["eval", "--model", DecryptNeuralTests.model, "--corpus", SourceTree.path("Corpora/en-the-lighthouse-letters.txt"),
+                                 "--trials", "5", "--lengths", "10", "--methods", "chi2", "--windows", "10", "40", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let windows = object["windows"] as! [[String: Any]]
+        #expect(windows.map { $0["characters"] as? Int } == [10, 40])
+        // The story has 9,113 tokens: 911 windows of 10 and 227 of 40 (fewer than 2600).
+        #expect(windows.map { $0["windows"] as? Int } == [911, 227])
+    }
+
     @Test(arguments: [
         (["eval"], "give held-out text with --corpus FILE; hint: see 'caesar eval --help'", 64),
         (["eval", "--corpus", "x", "--trials", "0"], "--trials must be between 1 and 1000000, got 0; hint: see 'caesar eval --help'", 64),

@@ -2,6 +2,7 @@ import ArgumentParser
 import CaesarCipher
 import CaesarDecryption
 import CaesarIO
+import CaesarText
 import Foundation
 
 /// `caesar eval`: a model against the classical scorers, on text it was not trained on.
@@ -34,6 +35,11 @@ struct Eval: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Classical scorers to set beside the network.")
     var methods: [ScoringMethod] = ScoringMethod.allCases
 
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Also measure the raw output the reference's way: the first 2600 windows of these many characters, key i mod 26.",
+        valueName: "n"))
+    var windows: [Int] = []
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
@@ -42,6 +48,9 @@ struct Eval: ParsableCommand {
         guard (1...1_000_000).contains(trials) else { throw ValidationError("--trials must be between 1 and 1000000, got \(trials)") }
         guard !lengths.isEmpty, lengths.allSatisfy({ (1...10_000).contains($0) }), Set(lengths).count == lengths.count else {
             throw ValidationError("--lengths takes distinct lengths between 1 and 10000 letters")
+        }
+        guard windows.allSatisfy({ (1...10_000).contains($0) }) else {
+            throw ValidationError("--windows takes lengths between 1 and 10000 characters")
         }
     }
 
@@ -54,10 +63,18 @@ struct Eval: ParsableCommand {
         let report = EvaluationReport(
             model: path, architecture: decrypter.file.architecture.description, corpus: corpus, trials: trials, seed: seed,
             corpusLetters: evaluation.trials.corpusLetters, network: try evaluation.measure(decrypter),
-            classical: methods.map { evaluation.measure(Cracker(method: $0, statistics: statistics)) })
+            classical: methods.map { evaluation.measure(Cracker(method: $0, statistics: statistics)) },
+            windows: windows.isEmpty ? [] : try DecryptionEvaluation.windows(decrypter, tokens: try tokens(documents), lengths: windows))
         let output = try TextOutput(.standardOutput)
         try output.write(json ? try JSONReport.encode(report) + "\n" : report.table)
         try output.finish()
+    }
+
+    /// The corpus as one token stream, documents joined by [sep].
+    private func tokens(_ documents: [[UInt8]]) throws -> [UInt8] {
+        let encoder = try CorpusEncoder()
+        return documents.map { $0.withUnsafeBufferPointer { encoder.indices(ofUTF8: $0) } }
+            .joined(separator: [UInt8(Token.separator.index)]).map { $0 }
     }
 }
 
@@ -71,6 +88,7 @@ struct EvaluationReport: Encodable {
     let corpusLetters: Int
     let network: [DecryptionEvaluation.NeuralRow]
     let classical: [[KeyRecoveryEvaluation.Result]]
+    let windows: [DecryptionEvaluation.WindowRow]
 
     var table: String {
         var lines = [
@@ -91,6 +109,15 @@ struct EvaluationReport: Encodable {
             var trimmed = line
             while trimmed.hasSuffix(" ") { trimmed.removeLast() }
             return trimmed
+        }
+        if !windows.isEmpty {
+            lines.append("")
+            lines.append("raw output, the reference's way (first windows of the text, key i mod 26)")
+            lines.append("characters  windows  chars right  windows right")
+            for row in windows {
+                lines.append(pad(String(row.characters), 10, left: true) + "  " + pad(String(row.windows), 7, left: true) + "  "
+                    + pad(percent(row.characterAccuracy), 11) + "  " + percent(row.windowAccuracy))
+            }
         }
         lines.append("")
         lines.append("key: the network's key is right, so the rotation gives the text exactly; conf: its mean confidence")
