@@ -42,15 +42,15 @@ import Testing
     }
 
     @Test(arguments: [
-        (["bench", "crack"], "caesar: error: give at least one held-out text with --corpus FILE; hint: see 'caesar bench crack --help'\n", 64),
-        (["bench", "crack", "--corpus", "x", "--trials", "0"], "caesar: error: --trials must be between 1 and 1000000, got 0; hint: see 'caesar bench crack --help'\n", 64),
-        (["bench", "crack", "--corpus", "x", "--lengths", "5", "5"], "caesar: error: --lengths lists a length twice; hint: see 'caesar bench crack --help'\n", 64),
-        (["bench", "crack", "--corpus", "/no/such.txt"], "caesar: error: cannot open '/no/such.txt': No such file or directory; hint: check the path and its permissions\n", 1),
-        (["bench", "encrypt", "--size", "0"], "caesar: error: --size must be between 1 and 65536 MiB, got 0; hint: see 'caesar bench encrypt --help'\n", 64),
-        (["bench", "encrypt", "--input", "/no/such.txt"], "caesar: error: cannot open '/no/such.txt': No such file or directory; hint: check the path and its permissions\n", 1),
+        (["bench", "crack"], "give at least one held-out text with --corpus FILE; hint: see 'caesar bench crack --help'", 64),
+        (["bench", "crack", "--corpus", "x", "--trials", "0"], "--trials must be between 1 and 1000000, got 0; hint: see 'caesar bench crack --help'", 64),
+        (["bench", "crack", "--corpus", "x", "--lengths", "5", "5"], "--lengths lists a length twice; hint: see 'caesar bench crack --help'", 64),
+        (["bench", "crack", "--corpus", "/no/such.txt"], "cannot open '/no/such.txt': No such file or directory; hint: check the path and its permissions", 1),
+        (["bench", "encrypt", "--size", "0"], "--size must be between 1 and 65536 MiB, got 0; hint: see 'caesar bench encrypt --help'", 64),
+        (["bench", "encrypt", "--input", "/no/such.txt"], "cannot open '/no/such.txt': No such file or directory; hint: check the path and its permissions", 1),
     ] as [([String], String, Int32)])
     func errorsAreOneLineWithAHint(arguments: [String], message: String, status: Int32) throws {
-        try CaesarRun.expectFailure(arguments, message: message, status: status)
+        try CaesarRun.expectError(arguments, status: status, message)
     }
 
     @Test func aCorpusShorterThanTheSpansIsAnError() throws {

@@ -34,13 +34,13 @@ import Testing
     }
 
     @Test(arguments: [
-        (["brute", "1234 — 5678"], "caesar: error: no letters A–Z in the text arguments, so no key can be scored; hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --shift N)\n", 1),
-        (["brute", "--method", "trigram", "abc"], "caesar: error: The value 'trigram' is invalid for '--method <method>'. Please provide one of 'quadgram', 'bigram', 'unigram' or 'chi2'; hint: see 'caesar brute --help'\n", 64),
-        (["brute", "--prefix", "0", "abc"], "caesar: error: --prefix must be at least 1 letter, got 0; hint: see 'caesar brute --help'\n", 64),
-        (["brute", "--ngrams", "/no/such.ngrams", "abc"], "caesar: error: cannot open '/no/such.ngrams': No such file or directory; hint: check the path and its permissions\n", 1),
+        (["brute", "1234 — 5678"], "no letters A–Z in the text arguments, so no key can be scored; hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --shift N)", 1),
+        (["brute", "--method", "trigram", "abc"], "The value 'trigram' is invalid for '--method <method>'. Please provide one of 'quadgram', 'bigram', 'unigram' or 'chi2'; hint: see 'caesar brute --help'", 64),
+        (["brute", "--prefix", "0", "abc"], "--prefix must be at least 1 letter, got 0; hint: see 'caesar brute --help'", 64),
+        (["brute", "--ngrams", "/no/such.ngrams", "abc"], "cannot open '/no/such.ngrams': No such file or directory; hint: check the path and its permissions", 1),
     ] as [([String], String, Int32)])
     func errorsAreOneLineWithAHint(arguments: [String], message: String, status: Int32) throws {
-        try CaesarRun.expectFailure(arguments, message: message, status: status)
+        try CaesarRun.expectError(arguments, status: status, message)
     }
 
     @Test func emptyInputIsAnError() throws {

@@ -69,16 +69,6 @@ extension CaesarRun {
     }
 }
 
-extension CaesarRun {
-    /// Runs `arguments` and checks that it failed with exit `status`, exactly `message` on
-    /// standard error and nothing on standard output.
-    static func expectFailure(_ arguments: [String], message: String, status: Int32, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let run = try CaesarRun(arguments)
-        #expect(run.status == status, sourceLocation: sourceLocation)
-        #expect(run.stderr == message, sourceLocation: sourceLocation)
-        #expect(run.stdout.isEmpty, sourceLocation: sourceLocation)
-    }
-}
 
 /// Files of the source checkout the tests run in.
 enum SourceTree {

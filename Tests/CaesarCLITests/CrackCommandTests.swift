@@ -81,13 +81,13 @@ import Testing
     }
 
     @Test(arguments: [
-        (["crack", "42"], "caesar: error: no letters A–Z in the text arguments, so no key can be scored; hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --shift N)\n", 1),
-        (["crack", "--top", "27", "abc"], "caesar: error: --top must be between 1 and 26, got 27; hint: see 'caesar crack --help'\n", 64),
-        (["crack", "--ngrams", "", "abc"], "caesar: error: --ngrams needs a file path; hint: see 'caesar crack --help'\n", 64),
-        (["crack", "--ngrams", "/", "abc"], "caesar: error: cannot read '/': it is a directory; hint: give a readable text file\n", 1),
+        (["crack", "42"], "no letters A–Z in the text arguments, so no key can be scored; hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --shift N)", 1),
+        (["crack", "--top", "27", "abc"], "--top must be between 1 and 26, got 27; hint: see 'caesar crack --help'", 64),
+        (["crack", "--ngrams", "", "abc"], "--ngrams needs a file path; hint: see 'caesar crack --help'", 64),
+        (["crack", "--ngrams", "/", "abc"], "cannot read '/': it is a directory; hint: give a readable text file", 1),
     ] as [([String], String, Int32)])
     func errorsAreOneLineWithAHint(arguments: [String], message: String, status: Int32) throws {
-        try CaesarRun.expectFailure(arguments, message: message, status: status)
+        try CaesarRun.expectError(arguments, status: status, message)
     }
 
     @Test func emptyAndBinaryInputAreErrorsNotCrashes() throws {

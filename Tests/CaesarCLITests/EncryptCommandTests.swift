@@ -58,16 +58,16 @@ import Testing
     }
 
     @Test(arguments: [
-        (["encrypt", "abc"], "caesar: error: encrypt needs a key: --shift N or --rot13; hint: see 'caesar encrypt --help'\n", 64),
-        (["encrypt", "--shift", "3", "--rot13", "abc"], "caesar: error: give --shift or --rot13, not both; hint: see 'caesar encrypt --help'\n", 64),
-        (["encrypt", "--shift", "three", "abc"], "caesar: error: The value 'three' is invalid for '--shift <n>'; hint: see 'caesar encrypt --help'\n", 64),
-        (["encrypt", "--shift", "3", "--input", "/no/such/file"], "caesar: error: cannot open '/no/such/file': No such file or directory; hint: check the path and its permissions\n", 1),
-        (["encrypt", "--shift", "3", "--input", "/"], "caesar: error: cannot read file '/': it is a directory; hint: give a readable text file\n", 1),
-        (["encrypt", "--shift", "3", "--input", "x", "abc"], "caesar: error: give the text as arguments or with --input, not both; hint: see 'caesar encrypt --help'\n", 64),
-        (["encrypt", "--shift", "3", "--output", "/no/such/folder/out.txt", "abc"], "caesar: error: cannot write '/no/such/folder/out.txt': No such file or directory; hint: check the folder exists, is writable and has space\n", 1),
+        (["encrypt", "abc"], "encrypt needs a key: --shift N or --rot13; hint: see 'caesar encrypt --help'", 64),
+        (["encrypt", "--shift", "3", "--rot13", "abc"], "give --shift or --rot13, not both; hint: see 'caesar encrypt --help'", 64),
+        (["encrypt", "--shift", "three", "abc"], "The value 'three' is invalid for '--shift <n>'; hint: see 'caesar encrypt --help'", 64),
+        (["encrypt", "--shift", "3", "--input", "/no/such/file"], "cannot open '/no/such/file': No such file or directory; hint: check the path and its permissions", 1),
+        (["encrypt", "--shift", "3", "--input", "/"], "cannot read file '/': it is a directory; hint: give a readable text file", 1),
+        (["encrypt", "--shift", "3", "--input", "x", "abc"], "give the text as arguments or with --input, not both; hint: see 'caesar encrypt --help'", 64),
+        (["encrypt", "--shift", "3", "--output", "/no/such/folder/out.txt", "abc"], "cannot write '/no/such/folder/out.txt': No such file or directory; hint: check the folder exists, is writable and has space", 1),
     ] as [([String], String, Int32)])
     func errorsAreOneLineWithAHint(arguments: [String], message: String, status: Int32) throws {
-        try CaesarRun.expectFailure(arguments, message: message, status: status)
+        try CaesarRun.expectError(arguments, status: status, message)
     }
 
     @Test func invalidUTF8NamesItsOffsetUnlessLossy() throws {

@@ -48,13 +48,13 @@ import Testing
     }
 
     @Test(arguments: [
-        (["ngrams", "build"], "caesar: error: Missing expected argument '<corpus> ...'; hint: see 'caesar ngrams build --help'\n", 64),
-        (["ngrams", "build", "--min-count", "0", "x"], "caesar: error: --min-count must be at least 1, got 0; hint: see 'caesar ngrams build --help'\n", 64),
-        (["ngrams", "build", "--json", "x"], "caesar: error: --json prints a summary, so the statistics need --output FILE; hint: see 'caesar ngrams build --help'\n", 64),
-        (["ngrams", "build", "/no/such/corpus.txt"], "caesar: error: cannot open '/no/such/corpus.txt': No such file or directory; hint: check the path and its permissions\n", 1),
+        (["ngrams", "build"], "Missing expected argument '<corpus> ...'; hint: see 'caesar ngrams build --help'", 64),
+        (["ngrams", "build", "--min-count", "0", "x"], "--min-count must be at least 1, got 0; hint: see 'caesar ngrams build --help'", 64),
+        (["ngrams", "build", "--json", "x"], "--json prints a summary, so the statistics need --output FILE; hint: see 'caesar ngrams build --help'", 64),
+        (["ngrams", "build", "/no/such/corpus.txt"], "cannot open '/no/such/corpus.txt': No such file or directory; hint: check the path and its permissions", 1),
     ] as [([String], String, Int32)])
     func errorsAreOneLineWithAHint(arguments: [String], message: String, status: Int32) throws {
-        try CaesarRun.expectFailure(arguments, message: message, status: status)
+        try CaesarRun.expectError(arguments, status: status, message)
     }
 
     @Test func aCorpusWithoutLettersIsAnError() throws {
