@@ -103,12 +103,16 @@ public final class NeuralDecrypter {
     /// log P(token | ciphertext) at every content position, (N × 31) row-major.
     ///
     /// The tokens are cut into windows of ``windowLength``, each wrapped in [start] … [end] as
-    /// in training; windows of equal length run as one batch, split between the workers.
+    /// in training; windows of equal length run in batches of at most ``batchLimit`` (which
+    /// bounds memory), split between the workers.
     public func logProbabilities(_ content: [UInt8]) -> [Float] {
         let V = Token.count, L = windowLength
         var result = [Float](repeating: 0, count: content.count * V)
         let starts = Array(stride(from: 0, to: content.count, by: L))
-        let groups = Dictionary(grouping: starts) { min(L, content.count - $0) }
+        let byLength = Dictionary(grouping: starts) { min(L, content.count - $0) }
+        let groups = byLength.sorted { $0.key > $1.key }.flatMap { length, group in
+            stride(from: 0, to: group.count, by: Self.batchLimit).map { (length, Array(group[$0..<min($0 + Self.batchLimit, group.count)])) }
+        }
         for (length, group) in groups {
             let sequences = group.map { start in
                 [Int32(Token.start.index)] + content[start..<(start + length)].map(Int32.init) + [Int32(Token.end.index)]
@@ -129,6 +133,9 @@ public final class NeuralDecrypter {
         }
         return result
     }
+
+    /// Windows per forward pass: enough to keep both cores busy, few enough to bound memory.
+    public static let batchLimit = 256
 
     /// The content length of the windows the model was trained on, from its provenance.
     static func trainedWindowLength(_ file: ModelFile) -> Int? {

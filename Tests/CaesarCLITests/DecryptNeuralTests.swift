@@ -34,6 +34,15 @@ import Testing
         #expect((object["raw"] as? String)?.count == Self.cipher.count)
     }
 
+    /// The key comes from the first --prefix letters only, however much a read brings in.
+    @Test func theNetworkReadsOnlyThePrefix() throws {
+        let long = String(repeating: Self.cipher + " ", count: 2000)
+        let run = try CaesarRun(["decrypt", "--model", Self.model, "--prefix", "7", "--json"], stdin: Data(long.utf8))
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        #expect(object["lettersScored"] as? Int == 7)
+        #expect((object["plaintext"] as? String)?.hasPrefix("The secret meeting is at dawn by the river. The secret") == true)
+    }
+
     @Test func classicalMethodsDecryptToo() throws {
         let run = try CaesarRun(["decrypt", "--method", "quadgram", "--json", Self.cipher])
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]

@@ -65,6 +65,18 @@ import Testing
         }
     }
 
+    /// More windows than one batch holds: every window's values are what it gets alone.
+    @Test func manyWindowsRunInBoundedBatches() throws {
+        let decrypter = try NeuralDecrypter(file: Self.trained, path: "test")
+        let L = decrypter.windowLength, count = NeuralDecrypter.batchLimit + 30
+        let content = (0..<(count * L + 5)).map { UInt8(($0 * 7) % 28) }
+        let all = decrypter.logProbabilities(content)
+        for window in [0, NeuralDecrypter.batchLimit - 1, NeuralDecrypter.batchLimit, count - 1] {
+            let alone = decrypter.logProbabilities(Array(content[(window * L)..<((window + 1) * L)]))
+            for k in 0..<(L * 31) { #expect(abs(all[window * L * 31 + k] - alone[k]) < 1e-5) }
+        }
+    }
+
     @Test func refusesTextWithoutLettersAndModelsThatAreNotDecrypters() throws {
         let decrypter = try NeuralDecrypter(file: Self.trained, path: "test")
         #expect(throws: DecryptionError.noLetters(source: "the text")) { try decrypter.decrypt("123 !!! ...") }

@@ -49,7 +49,8 @@ struct KeyedDecryption {
         let rank: (_ prefix: [UInt8], _ letters: [UInt8]) throws -> KeyRanking
         if command.method == .neural {
             let decrypter = try self.decrypter()
-            rank = { prefix, _ in try decrypter.rank(utf8: prefix, source: source.name) }
+            let letters = command.prefix
+            rank = { prefix, _ in try decrypter.rank(utf8: Self.cut(prefix, afterLetters: letters), source: source.name) }
         } else {
             let cracker = Cracker(method: ScoringMethod(rawValue: command.method.rawValue)!, statistics: try command.statistics.load())
             rank = { _, letters in cracker.rank(letters) }
@@ -63,6 +64,17 @@ struct KeyedDecryption {
             key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method,
             model: command.method == .neural ? modelPath : nil, lettersScored: ranking.lettersScored,
             candidates: Array(ranking.candidates.prefix(5)), plaintext: plaintext))
+    }
+
+    /// The bytes of `text` up to its `count`-th ASCII letter (a chunk read holds more than the
+    /// prefix the key is decided from). Cutting after an ASCII byte keeps UTF-8 whole.
+    static func cut(_ text: [UInt8], afterLetters count: Int) -> [UInt8] {
+        var seen = 0
+        for (i, byte) in text.enumerated() where (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
+            seen += 1
+            if seen == count { return Array(text[...i]) }
+        }
+        return text
     }
 
     /// The network's own output beside the decryption (the whole text at once).
