@@ -133,7 +133,7 @@ public final class Trainer {
             if state.step % c.validationInterval == 0 || state.step == c.steps {
                 let (record, improved) = try validate()
                 try report(.validated(record, improved: improved))
-                if record.validationAccuracy >= c.targetAccuracy {
+                if let target = c.targetAccuracy, record.validationAccuracy >= target {
                     return .reachedTarget(step: state.step, accuracy: record.validationAccuracy)
                 }
             }

@@ -48,8 +48,8 @@ public struct TrainingConfiguration: Equatable, Codable, Sendable {
     public var validationInterval = 100
     /// Non-overlapping windows of the validation text used per validation.
     public var validationWindows = 512
-    /// Stop once validation accuracy reaches this (1 = never stop early).
-    public var targetAccuracy = 1.0
+    /// Stop once validation accuracy reaches this; nil trains all `steps`.
+    public var targetAccuracy: Double?
     /// Worker threads.
     public var threads = 2
 

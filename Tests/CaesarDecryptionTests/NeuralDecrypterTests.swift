@@ -18,7 +18,6 @@ import Testing
         c.batchSize = 16
         c.steps = 150
         c.validationInterval = 150
-        c.targetAccuracy = 2
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-decrypter-\(UUID().uuidString)").path
         try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let trainer = try! Trainer(configuration: c, training: tokens, validation: Array(tokens.prefix(500)),

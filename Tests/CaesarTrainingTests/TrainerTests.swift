@@ -12,7 +12,6 @@ import Testing
         let folder = Fixtures.folder()
         var c = Fixtures.configuration(steps: 300)
         c.validationInterval = 50
-        c.targetAccuracy = 2  // never stop early
         let trainer = try Trainer(configuration: c, training: Self.training, validation: Self.validation, outputs: Fixtures.outputs(in: folder))
         var reported: [TrainingRecord] = [], improvements = 0
         let outcome = try trainer.run(report: { event in

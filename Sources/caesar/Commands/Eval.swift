@@ -57,6 +57,7 @@ struct Eval: ParsableCommand {
     func run() throws {
         let path = model ?? KeyedDecryption.defaultModel
         let decrypter = try NeuralDecrypter(path: path)
+        decrypter.rotations = ProcessInfo.processInfo.environment["CAESAR_ROTATIONS"] == "1"
         let documents = try corpus.map { try AtomicFile.read($0, limit: 1 << 30) }
         let evaluation = try DecryptionEvaluation(documents: documents, lengths: lengths, trialsPerLength: trials, seed: seed)
         let statistics = try NgramStatistics.english()

@@ -68,7 +68,7 @@ struct Train: ParsableCommand {
     @Option(help: "Validate every this many steps (default 100).")
     var valEvery: Int?
 
-    @Option(help: "Stop once validation accuracy reaches this (default 1: never early).")
+    @Option(help: "Stop once validation accuracy reaches this (default: train all the steps).")
     var stopAt: Double?
 
     @Option(help: "Worker threads (default 2).")

@@ -119,7 +119,7 @@ struct TrainingSetup {
         c.seed = o.seed ?? 0
         c.validationFraction = o.valSplit ?? 0.05
         c.validationInterval = o.valEvery ?? 100
-        c.targetAccuracy = o.stopAt ?? 1
+        c.targetAccuracy = o.stopAt
         c.threads = o.threads ?? 2
         return c
     }
@@ -148,7 +148,9 @@ struct TrainingSetup {
         if o.seed != nil, fresh.seed != c.seed { differences.append("--seed \(c.seed)") }
         if o.valSplit != nil, fresh.validationFraction != c.validationFraction { differences.append("--val-split \(c.validationFraction)") }
         if o.valEvery != nil, fresh.validationInterval != c.validationInterval { differences.append("--val-every \(c.validationInterval)") }
-        if o.stopAt != nil, fresh.targetAccuracy != c.targetAccuracy { differences.append("--stop-at \(c.targetAccuracy)") }
+        if o.stopAt != nil, fresh.targetAccuracy != c.targetAccuracy {
+            differences.append("--stop-at \(c.targetAccuracy.map { String($0) } ?? "unset")")
+        }
         if o.threads != nil, fresh.threads != c.threads { differences.append("--threads \(c.threads)") }
         guard differences.isEmpty else {
             throw TrainingError.checkpointMismatch(reason: "the checkpoint was made with " + differences.joined(separator: ", "))
