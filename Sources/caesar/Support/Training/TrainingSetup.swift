@@ -25,7 +25,7 @@ struct TrainingFiles: Codable {
 /// Checks of `caesar train`'s values that do not need the corpus.
 enum TrainOptionsCheck {
     static func validate(_ o: Train) throws {
-        if let key = o.key, key != "any", Int(key) == nil {
+        if let key = o.key, KeySchedule(parsing: key) == nil {
             throw ValidationError("--key takes a number or 'any', not '\(key)'")
         }
         if let v = o.seqLen, !(3...4096).contains(v) { throw ValidationError("--seq-len must be between 3 and 4096, got \(v)") }
@@ -101,7 +101,7 @@ struct TrainingSetup {
     }
 
     static func configuration(_ o: Train) throws -> TrainingConfiguration {
-        let key: KeySchedule = o.key.flatMap(Int.init).map { .fixed((($0 % 26) + 26) % 26) } ?? .any
+        let key = o.key.flatMap(KeySchedule.init(parsing:)) ?? .any
         var c = TrainingConfiguration(architecture: o.shape.architecture(vocabulary: Token.count, bidirectionalByDefault: key == .any))
         c.key = key
         c.sequenceLength = o.seqLen ?? 64
