@@ -78,11 +78,14 @@ public struct SVGHeatmap: Sendable {
         svg += "<rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(gridWidth))\" height=\"\(n(gridHeight))\" fill=\"none\" stroke=\"#999\"/>\n"
 
         if let texts = map.cellText {
-            svg += "<g text-anchor=\"middle\" font-size=\"\(n(min(cellHeight * 0.7, 11)))\">\n"
+            // As large as fits: the longest text within the cell's width (a digit is about 0.6 em).
+            let longest = Double(texts.map(\.count).max() ?? 1)
+            let size = min(cellHeight * 0.7, 11, (cellWidth - 2) / (0.6 * max(longest, 1)))
+            svg += "<g text-anchor=\"middle\" font-size=\"\(n(size))\">\n"
             for (k, text) in texts.enumerated() where !text.isEmpty {
                 let (r, c) = (k / map.columns, k % map.columns)
                 let dark = map.scale.level(of: map.values[k]).map(map.scale.isDark(level:)) ?? false
-                let x = left + (Double(c) + 0.5) * cellWidth, y = top + (Double(r) + 0.5) * cellHeight + min(cellHeight * 0.7, 11) * 0.35
+                let x = left + (Double(c) + 0.5) * cellWidth, y = top + (Double(r) + 0.5) * cellHeight + size * 0.35
                 svg += "<text x=\"\(n(x))\" y=\"\(n(y))\"\(dark ? " fill=\"white\"" : "")>\(e(text))</text>\n"
             }
             svg += "</g>\n"
