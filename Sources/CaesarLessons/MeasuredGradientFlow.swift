@@ -65,7 +65,7 @@ public struct MeasuredGradientFlow: Sendable, Encodable {
         let distances = (0...lossStep).map(Double.init)
         let r = NumberFormat.significant(factorPerStep, digits: 3)
         return Plot(
-            title: "Gradient flow measured over \(normsByDistance.count) windows",
+            title: "Gradient flow measured over \(normsByDistance.count) window\(normsByDistance.count == 1 ? "" : "s")",
             xLabel: "distance d", yLabel: "‖∂L_t/∂h_(t−d)‖ relative to d = 0", yScale: .log,
             series: [
                 PlotSeries(name: "measured", x: distances, y: relative),

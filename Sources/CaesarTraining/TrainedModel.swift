@@ -8,13 +8,16 @@ import Foundation
 /// each is then nil, and the weights are still usable.
 public struct TrainedModel: Sendable {
     public let file: ModelFile
+    /// Where it was read from; nil for a model made in memory.
+    public let path: String?
     /// nil when the file does not record a key schedule, or records one this version cannot read.
     public let key: KeySchedule?
     public let provenance: TrainingProvenance?
     public let command: String?
 
-    public init(_ file: ModelFile) {
+    public init(_ file: ModelFile, path: String? = nil) {
         self.file = file
+        self.path = path
         key = file.metadata["cipher_key"].flatMap(KeySchedule.init(parsing:))
         provenance = file.metadata["training"].flatMap(TrainingProvenance.init(json:))
         command = file.metadata["training_command"]
@@ -22,7 +25,7 @@ public struct TrainedModel: Sendable {
 
     /// Reads and validates a model file (``ModelFile/load(from:)``).
     public static func load(from path: String) throws -> TrainedModel {
-        TrainedModel(try ModelFile.load(from: path))
+        TrainedModel(try ModelFile.load(from: path), path: path)
     }
 
     public var architecture: Architecture { file.architecture }

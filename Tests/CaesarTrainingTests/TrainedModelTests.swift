@@ -26,6 +26,7 @@ import Testing
         _ = try trainer.run()
         let model = try TrainedModel.load(from: folder + "/model.safetensors")
         #expect(model.key == .fixed(7) && model.keyOrAny == .fixed(7))
+        #expect(model.path == folder + "/model.safetensors" && TrainedModel(model.file).path == nil)
         #expect(model.command == "caesar train fixtures --key 7")
         let provenance = try #require(model.provenance)
         #expect(provenance.corpus == "the fixtures")
