@@ -1,7 +1,6 @@
 import ArgumentParser
 import CaesarIO
 import CaesarNeural
-import CaesarPlot
 import CaesarText
 import CaesarTraining
 import Foundation
@@ -92,12 +91,7 @@ struct TrainingSetup {
     private func writeCurves() throws {
         let records = trainer.state.records
         try AtomicFile.write(Array(trainingCurveCSV(records).utf8), to: files.curvesCSV)
-        let steps = records.map { Double($0.step) }
-        let accuracy = Plot(title: "Validation accuracy", xLabel: "step", yLabel: "character accuracy",
-                            series: [PlotSeries(name: "validation", x: steps, y: records.map(\.validationAccuracy))])
-        let loss = Plot(title: "Training loss", xLabel: "step", yLabel: "cross-entropy (nats)", yScale: .log,
-                        series: [PlotSeries(name: "training", x: steps, y: records.map(\.trainLoss))])
-        try AtomicFile.write(Array(SVGPlot().renderStacked([accuracy, loss]).utf8), to: files.curvesSVG)
+        try AtomicFile.write(Array(TrainingCurves.svg(records).utf8), to: files.curvesSVG)
     }
 
     static func configuration(_ o: Train) throws -> TrainingConfiguration {
