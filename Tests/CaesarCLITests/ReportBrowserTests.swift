@@ -46,7 +46,10 @@ import Testing
 
     @Test(.enabled(if: chromium != nil || inCI, "Debian's chromium is not installed: the report was NOT rendered in a browser (run .ci/setup)"))
     func theReportRendersInHeadlessChromiumWithoutScriptErrors() throws {
-        _ = try #require(Self.chromium, "CI must render the report in a browser; .ci/setup installs chromium")
+        guard Self.chromium != nil else {
+            Issue.record("CI must render the report in a browser, but chromium is not installed; .ci/setup installs it")
+            return
+        }
         let dir = ReportCommandTests.folder(), page = dir + "/report.html"
         let made = try CaesarRun(["report", "--model", TinyModels.anyKey, "--out", page])
         try #require(made.status == 0, "\(made.stderr)")
