@@ -59,7 +59,7 @@ public struct MeasuredGradientFlow: Sendable, Encodable {
     /// the measured one.
     public var equivalentSigmoidWeight: Double { 4 * factorPerStep }
 
-    /// The relative norm by distance on a log scale, beside the straight line of the analytic
+    /// The relative norm by distance on a log scale, over the straight line of the analytic
     /// RNN that shrinks by the same factor at every step.
     public var plot: Plot {
         let distances = (0...lossStep).map(Double.init)
@@ -67,9 +67,9 @@ public struct MeasuredGradientFlow: Sendable, Encodable {
         return Plot(
             title: "Gradient flow measured over \(normsByDistance.count) window\(normsByDistance.count == 1 ? "" : "s")",
             xLabel: "distance d", yLabel: "‖∂L_t/∂h_(t−d)‖ relative to d = 0", yScale: .log,
-            series: [
-                PlotSeries(name: "measured", x: distances, y: relative),
+            series: [  // the measurement last, so that it is drawn on top
                 PlotSeries(name: "RNN, \(r) a step", x: distances, y: distances.map { pow(factorPerStep, $0) }),
+                PlotSeries(name: "measured", x: distances, y: relative),
             ])
     }
 

@@ -58,7 +58,7 @@ import Testing
     @Test func aSavedModelIsCheckedOnAnEvenSpreadOfElements() throws {
         let run = try CaesarRun(["gradcheck", "--model", TinyModels.anyKey])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("Gradient check of the weights of '\(TinyModels.anyKey)', lstm 8 bidirectional (31 → 31): 3151 parameters, in Double\n"))
+        #expect(run.stdout.hasPrefix("Gradient check of the weights of '\(TinyModels.anyKey)', lstm 8 bidirectional (31 → 31): 3,151 parameters, in Double\n"))
         #expect(run.stdout.contains("  rnn.weight_ih_l0          32×31  200 of 992 "))
         #expect(run.stdout.contains("  rnn.weight_hh_l0_reverse   32×8  200 of 256 "))
         #expect(run.stdout.contains("  out.bias                     31          31 "))

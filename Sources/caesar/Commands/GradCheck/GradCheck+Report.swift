@@ -76,7 +76,7 @@ struct GradientCheckReport: Encodable {
     }
 
     var text: String {
-        var text = "Gradient check of \(subject): \(parameters) parameters, in Double\n"
+        var text = "Gradient check of \(subject): \(grouped(parameters)) parameters, in Double\n"
         text += "  batch      B = \(batch) random sequences of T = \(steps) tokens with random targets (seed \(seed)); L = mean cross-entropy\n"
         text += "  numerical  n = central differences (L(θ + ε) − L(θ − ε)) / 2ε at ε = \(Self.short(epsilon)) and ε/2, Richardson-extrapolated\n"
         text += "  error      \(measure), with a = BPTT's gradient; a tensor passes below \(Self.short(tolerance))\n\n"
