@@ -23,9 +23,14 @@ public struct TrainedModel: Sendable {
         command = file.metadata["training_command"]
     }
 
-    /// Reads and validates a model file (``ModelFile/load(from:)``).
+    /// Reads and validates a model file (``ModelFile/load(from:)``). A training checkpoint is
+    /// refused with its own message: it holds the latest weights, not the best ones.
     public static func load(from path: String) throws -> TrainedModel {
-        TrainedModel(try ModelFile.load(from: path), path: path)
+        do {
+            return TrainedModel(try ModelFile.load(from: path), path: path)
+        } catch ModelFileError.invalid(_, .unexpectedTensor(let name, _)) where name.hasPrefix(TrainingCheckpoint.optimizerPrefix) {
+            throw TrainingError.checkpointIsNotAModel(path: path)
+        }
     }
 
     public var architecture: Architecture { file.architecture }

@@ -9,6 +9,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case noText(paths: [String])
     case badCurves(source: String, line: Int, reason: String)
     case nothingToDecrypt
+    case checkpointIsNotAModel(path: String)
 
     public var description: String {
         switch self {
@@ -27,6 +28,9 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
             return "checkpoint '\(path)': \(reason); hint: start a new run without --resume"
         case .badCurves(let source, let line, let reason):
             return "learning curves '\(source)', line \(line): \(reason); hint: caesar train writes this file beside the model; train again or remove it"
+        case .checkpointIsNotAModel(let path):
+            let model = path.hasSuffix(".checkpoint.safetensors") ? "'" + path.dropLast(".checkpoint.safetensors".count) + ".safetensors'" : "the model file"
+            return "'\(path)' is a training checkpoint (the latest weights and the optimizer's state), not a model; hint: give \(model), the best model caesar train saved beside it"
         case .nothingToDecrypt:
             return "the text has no letters or periods, so there is nothing to decrypt; hint: give a text with letters a–z"
         case .noText(let paths):

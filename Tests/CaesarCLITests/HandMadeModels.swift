@@ -14,14 +14,22 @@ enum HandMadeModels {
             weightIH[j * V + j] = 4
             weightOut[(j < 26 ? (j - key + 26) % 26 : j) * V + j] = 8
         }
-        let zero = [Float](repeating: 0, count: V)
+        return rnn(hidden: V, weightIH: weightIH, weightOut: weightOut, key: "\(key)", name: "perfect-\(key)")
+    }
+
+    /// A one-layer tanh RNN of `hidden` units reading and writing the 31 tokens, W_hh and the
+    /// biases zero, W_ih (hidden, 31) and W_out (31, hidden) as given (zero by default).
+    static func rnn(hidden H: Int, weightIH: [Float]? = nil, weightOut: [Float]? = nil, key: String, name: String) -> String {
+        let V = 31
         let tensors: [(String, [Int], [Float])] = [
-            ("rnn.weight_ih_l0", [V, V], weightIH), ("rnn.weight_hh_l0", [V, V], [Float](repeating: 0, count: V * V)),
-            ("rnn.bias_ih_l0", [V], zero), ("rnn.bias_hh_l0", [V], zero), ("out.weight", [V, V], weightOut), ("out.bias", [V], zero),
+            ("rnn.weight_ih_l0", [H, V], weightIH ?? [Float](repeating: 0, count: H * V)),
+            ("rnn.weight_hh_l0", [H, H], [Float](repeating: 0, count: H * H)),
+            ("rnn.bias_ih_l0", [H], [Float](repeating: 0, count: H)), ("rnn.bias_hh_l0", [H], [Float](repeating: 0, count: H)),
+            ("out.weight", [V, H], weightOut ?? [Float](repeating: 0, count: V * H)), ("out.bias", [V], [Float](repeating: 0, count: V)),
         ]
         let metadata = [
             "format": "caesar-recurrent", "format_version": "1", "cell": "rnn", "nonlinearity": "tanh", "input_size": "31",
-            "hidden_size": "31", "num_layers": "1", "bidirectional": "false", "output_size": "31", "cipher_key": "\(key)", "setup": "many-to-many",
+            "hidden_size": "\(H)", "num_layers": "1", "bidirectional": "false", "output_size": "31", "cipher_key": key, "setup": "many-to-many",
         ]
         var header: [String: Any] = ["__metadata__": metadata]
         var data: [UInt8] = [], offset = 0
@@ -33,7 +41,7 @@ enum HandMadeModels {
         let json = [UInt8](try! JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]))
         var bytes: [UInt8] = []
         withUnsafeBytes(of: UInt64(json.count).littleEndian) { bytes += $0 }
-        let path = TinyModels.folder + "/perfect-\(key)-\(UUID().uuidString).safetensors"
+        let path = TinyModels.folder + "/\(name)-\(UUID().uuidString).safetensors"
         try! Data(bytes + json + data).write(to: URL(fileURLWithPath: path))
         return path
     }

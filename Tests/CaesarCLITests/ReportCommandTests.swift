@@ -92,6 +92,22 @@ import FoundationXML
         #expect(html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http") == false)
     }
 
+    @Test func aWideNetworkShowsItsFirst256UnitsAndSaysSo() throws {
+        let dir = Self.folder(), model = HandMadeModels.rnn(hidden: 260, key: "any", name: "wide")
+        let run = try CaesarRun(["report", "--model", model, "--out", dir + "/wide.html", "--windows", "1", "--text", "Hi."])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: dir + "/wide.html", encoding: .utf8)
+        #expect(html.contains(" Only the first 256 of the 260 units of each direction are drawn.</p>"))
+        #expect(html.contains("<title>Layer 1: h_t of 256 units over 5 steps</title>"))
+        #expect(html.contains(">h248</text>") && !html.contains(">h256</text>"))
+    }
+
+    @Test func aCheckpointIsNotTakenForAModel() throws {
+        let checkpoint = TinyModels.anyKey.replacingOccurrences(of: ".safetensors", with: ".checkpoint.safetensors")
+        try CaesarRun.expectError(["report", "--model", checkpoint, "--out", Self.folder() + "/x.html"], status: 1,
+                                  "'\(checkpoint)' is a training checkpoint (the latest weights and the optimizer's state), not a model; hint: give '\(TinyModels.anyKey)', the best model caesar train saved beside it")
+    }
+
     @Test func damagedCurvesAreNotedOnThePageNotFatal() throws {
         let dir = Self.folder()
         try FileManager.default.copyItem(atPath: TinyModels.fixedKey, toPath: dir + "/m.safetensors")

@@ -35,6 +35,11 @@ import Testing
         #expect(provenance.step == trainer.state.bestStep)
         #expect(provenance.validationAccuracy == Double(String(format: "%.5f", best.validationAccuracy)))
         #expect(model.architecture == c.architecture)
+        #expect(throws: TrainingError.checkpointIsNotAModel(path: folder + "/model.checkpoint.safetensors")) {
+            try TrainedModel.load(from: folder + "/model.checkpoint.safetensors")
+        }
+        #expect(TrainingError.checkpointIsNotAModel(path: "m.checkpoint.safetensors").description
+            == "'m.checkpoint.safetensors' is a training checkpoint (the latest weights and the optimizer's state), not a model; hint: give 'm.safetensors', the best model caesar train saved beside it")
         let network: SequenceModel<Double> = model.network()
         #expect(network.parameters.values == model.file.parameters.values.map(Double.init))
     }

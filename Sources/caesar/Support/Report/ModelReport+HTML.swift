@@ -212,25 +212,31 @@ extension ModelReport {
             + "<figure>\(HTML.inline(svg: SVGHeatmap(cellWidth: 14, cellHeight: 12).render(map)))</figure>\n"
     }
 
+    /// The most units of one direction drawn, so that a wide network's page stays small.
+    static let maximumUnitsShown = 256
+
     private var hiddenSection: String {
-        let a = model.architecture, H = a.hiddenSize, D = a.layerOutputSize
-        let T = sample.decryption.encoding.indices.count
-        let every = D <= 48 ? 1 : D <= 128 ? 4 : 8
-        let units = (0..<D).map { u in
-            guard u % every == 0 || u == H else { return "" }
-            return a.bidirectional ? (u < H ? "→\(u)" : "←\(u - H)") : "h\(u)"
+        let a = model.architecture, H = a.hiddenSize
+        let shown = min(H, Self.maximumUnitsShown)
+        // Rows: the first `shown` units of each direction, as (column in the layer's output, label).
+        let units = (0..<a.directions).flatMap { d in
+            (0..<shown).map { u in (d * H + u, a.bidirectional ? (d == 0 ? "→\(u)" : "←\(u)") : "h\(u)") }
         }
+        let D = units.count, every = D <= 48 ? 1 : D <= 128 ? 4 : 8
+        let T = sample.decryption.encoding.indices.count
         let tokens = sample.decryption.encoding.indices.map { Token.all[Int($0)].description }
         let cell = (width: T > 80 ? 9.0 : 12.0, height: max(2, min(12, (480 / Double(D)).rounded(.down))))
         var html = "<h2 id=\"hidden\">6. Hidden states over time</h2>\n"
         html += "<p>The output h_t of every layer at every step, one row per unit"
         html += a.bidirectional ? " (→ the forward direction, ← the reverse one, which reads the text from the end)" : ""
-        html += ", one column per step. \(a.cell == .lstm ? "h_t = o_t ⊙ tanh(c_t)" : "h_t = tanh(a_t)") lies between −1 and 1: red is positive, blue negative, white near 0.</p>\n"
+        html += ", one column per step. \(a.cell == .lstm ? "h_t = o_t ⊙ tanh(c_t)" : "h_t = tanh(a_t)") lies between −1 and 1: red is positive, blue negative, white near 0."
+        html += shown < H ? " Only the first \(shown) of the \(H) units of each direction are drawn.</p>\n" : "</p>\n"
         for (l, states) in sample.decryption.hiddenStates.enumerated() {
             // (T, D) time-major → (D, T): a unit per row, time across.
-            let values = (0..<D).flatMap { u in (0..<T).map { t in Double(states[t, u]) } }
+            let values = units.flatMap { unit in (0..<T).map { t in Double(states[t, unit.0]) } }
+            let labels = units.enumerated().map { k, unit in k % every == 0 || unit.0 == H ? unit.1 : "" }
             let map = Heatmap(
-                title: "Layer \(l + 1): h_t of \(D) units over \(T) steps", rowLabels: units, columnLabels: tokens,
+                title: "Layer \(l + 1): h_t of \(D) units over \(T) steps", rowLabels: labels, columnLabels: tokens,
                 rowAxisLabel: "unit", columnAxisLabel: "step (the token read)", values: values, scale: .diverging(limit: 1))
             html += "<figure>\(HTML.inline(svg: SVGHeatmap(cellWidth: cell.width, cellHeight: cell.height).render(map)))</figure>\n"
         }
