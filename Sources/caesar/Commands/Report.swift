@@ -13,12 +13,13 @@ struct Report: ParsableCommand {
             its hidden states over time, and the decryption; and the confusion matrix of its \
             predictions on windows of --corpus, keyed as the model was trained.
 
-            The page is one file: its pictures are inline SVG, and it loads no fonts, scripts, \
-            images or anything else, so it opens from disk anywhere. It is replaced atomically.
+            The page is one file: its pictures are inline SVG, and it loads no fonts, images \
+            or other files, so it opens from disk anywhere (its one small script only records, \
+            for a test, that it rendered). It is replaced atomically.
 
             Examples:
               caesar report --model model.safetensors --out report.html
-              caesar report --model model.safetensors --text "Meet me at the lighthouse." --key 7
+              caesar report --model m.safetensors --text "Meet me at noon." --key 7
             """)
 
     @OptionGroup var file: ModelOptions
