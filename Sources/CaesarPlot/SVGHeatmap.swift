@@ -1,5 +1,5 @@
-/// A heatmap as a self-contained SVG document: the title, column labels written upwards
-/// above the cells, row labels on the left, the cells, outlines on marked cells, and a legend
+/// A heatmap as a self-contained SVG document: the title, column labels above the cells
+/// (written upwards when longer than a character), row labels on the left, the cells, outlines on marked cells, and a legend
 /// of the colour levels with their ranges on the right. Like ``SVGPlot``, it references no
 /// scripts, fonts or files, so it opens from disk and can be inlined into HTML.
 ///
@@ -50,11 +50,16 @@ public struct SVGHeatmap: Sendable {
             svg += "<text transform=\"translate(20 \(n(top + gridHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(e(map.rowAxisLabel))</text>\n"
         }
 
-        // Labels: columns written upwards from just above their cell, rows right-aligned.
+        // Labels: columns of one character upright above their cell, longer ones written
+        // upwards from just above it; rows right-aligned.
         svg += "<g font-family=\"monospace\" font-size=\"11\">\n"
         for (c, label) in map.columnLabels.enumerated() where !label.isEmpty {
-            let x = left + (Double(c) + 0.5) * cellWidth + 4
-            svg += "<text transform=\"translate(\(n(x)) \(n(top - 4))) rotate(-90)\">\(e(label))</text>\n"
+            let x = left + (Double(c) + 0.5) * cellWidth
+            if label.count == 1 {
+                svg += "<text x=\"\(n(x))\" y=\"\(n(top - 4))\" text-anchor=\"middle\">\(e(label))</text>\n"
+            } else {
+                svg += "<text transform=\"translate(\(n(x + 4)) \(n(top - 4))) rotate(-90)\">\(e(label))</text>\n"
+            }
         }
         for (r, label) in map.rowLabels.enumerated() where !label.isEmpty {
             let y = top + (Double(r) + 0.5) * cellHeight + 4

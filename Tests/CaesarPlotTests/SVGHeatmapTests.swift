@@ -45,5 +45,9 @@ import Testing
         #expect(svg.contains(" fill=\"white\">19</text>"))  // dark cell, white text
         #expect(svg.contains(">2</text>") && !svg.contains("fill=\"white\">2</text>"))
         #expect(svg.contains("<title>p(b) = 0.95</title>"))
+        // One-character column labels stand upright over their cell's centre; longer ones turn.
+        #expect(svg.contains("<text x=\"79\" y=\"61\" text-anchor=\"middle\">a</text>"))
+        let long = Heatmap(title: "t", rowLabels: ["r"], columnLabels: ["[sep]"], values: [1], scale: .sequential(maximum: 1))
+        #expect(SVGHeatmap(cellWidth: 20, cellHeight: 10).render(long).contains(" rotate(-90)\">[sep]</text>"))
     }
 }
