@@ -51,6 +51,7 @@ import Testing
             return
         }
         let dir = ReportCommandTests.folder(), page = dir + "/report.html"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let made = try CaesarRun(["report", "--model", TinyModels.anyKey, "--out", page])
         try #require(made.status == 0, "\(made.stderr)")
 

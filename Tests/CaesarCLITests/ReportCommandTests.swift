@@ -34,6 +34,7 @@ import FoundationXML
 
     @Test func aPerfectDecrypterGetsEverythingRightAndThePageSaysSoExactly() throws {
         let dir = Self.folder(), page = dir + "/page.html", text = dir + "/text.txt"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try Self.corpus.write(toFile: text, atomically: true, encoding: .utf8)
         let model = HandMadeModels.perfectDecrypter(key: 3)
         let run = try CaesarRun(["report", "--model", model, "--corpus", text, "--windows", "5", "--out", page, "--json"])
@@ -65,6 +66,7 @@ import FoundationXML
 
     @Test func aTrainedModelsPageHasEveryPartAndIsSelfContained() throws {
         let dir = Self.folder(), page = dir + "/tiny.html"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let run = try CaesarRun(["report", "--model", TinyModels.anyKey, "--out", page, "--text", "Meet me at noon.", "--key", "-1"])
         #expect(run.status == 0 && run.stderr.isEmpty, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
@@ -94,6 +96,7 @@ import FoundationXML
 
     @Test func aWideNetworkShowsItsFirst256UnitsAndSaysSo() throws {
         let dir = Self.folder(), model = HandMadeModels.rnn(hidden: 260, key: "any", name: "wide")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let run = try CaesarRun(["report", "--model", model, "--out", dir + "/wide.html", "--windows", "1", "--text", "Hi."])
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOfFile: dir + "/wide.html", encoding: .utf8)
@@ -104,12 +107,13 @@ import FoundationXML
 
     @Test func aCheckpointIsNotTakenForAModel() throws {
         let checkpoint = TinyModels.anyKey.replacingOccurrences(of: ".safetensors", with: ".checkpoint.safetensors")
-        try CaesarRun.expectError(["report", "--model", checkpoint, "--out", Self.folder() + "/x.html"], status: 1,
+        try CaesarRun.expectError(["report", "--model", checkpoint, "--out", FileManager.default.temporaryDirectory.path + "/never-written.html"], status: 1,
                                   "'\(checkpoint)' is a training checkpoint (the latest weights and the optimizer's state), not a model; hint: give '\(TinyModels.anyKey)', the best model caesar train saved beside it")
     }
 
     @Test func damagedCurvesAreNotedOnThePageNotFatal() throws {
         let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.copyItem(atPath: TinyModels.fixedKey, toPath: dir + "/m.safetensors")
         try "step,loss\n1,2\n".write(toFile: dir + "/m.csv", atomically: true, encoding: .utf8)
         let run = try CaesarRun(["report", "--model", dir + "/m.safetensors", "--out", dir + "/m.html", "--windows", "4"])
@@ -121,6 +125,7 @@ import FoundationXML
 
     @Test func badInputIsOneLineWithAHintAndLeavesTheOldPage() throws {
         let dir = Self.folder(), page = dir + "/old.html"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try "old".write(toFile: page, atomically: true, encoding: .utf8)
         for (arguments, line) in [
             (["--out", page], "give the model to report on with --model FILE"),
