@@ -1,5 +1,5 @@
 /// What a character-level recurrent network looks like: enough to know every matrix's shape.
-/// Later also read from saved model files.
+/// `caesar lesson shapes --model` makes one from a saved model's architecture.
 public struct NetworkConfiguration: Equatable, Sendable, Codable {
     public enum Cell: String, CaseIterable, Sendable, Codable {
         case rnn, lstm
@@ -83,7 +83,7 @@ public struct NetworkShapes: Sendable, Encodable {
     }
 
     public let configuration: NetworkConfiguration
-    public let parameters: [Tensor]
+    public private(set) var parameters: [Tensor]
     /// Vectors of one step and matrices of a whole sequence.
     public let activations: [Tensor]
     /// Each product at step t with its shapes: `(7×15)·(15×1) + …  → 7×1`.
@@ -158,6 +158,20 @@ public struct NetworkShapes: Sendable, Encodable {
         self.activations = activations
         self.products = products
         parameterCount = parameters.reduce(0) { $0 + $1.count }
+    }
+
+    /// The same shapes with the keys a model file uses for its parameters, which name each
+    /// module by its attribute (`rnn.weight_ih_l0`, `out.weight`) rather than by its type.
+    ///
+    /// - Precondition: `keys` are these parameters in this order, with these PyTorch shapes.
+    public func naming(_ keys: [(name: String, shape: [Int])]) -> NetworkShapes {
+        precondition(keys.count == parameters.count && zip(keys, parameters).allSatisfy { $0.shape == $1.pytorchShape },
+                     "the keys \(keys.map(\.name)) do not name these \(parameters.count) parameters")
+        var named = self
+        named.parameters = zip(parameters, keys).map { t, key in
+            Tensor(part: t.part, name: t.name, rows: t.rows, columns: t.columns, pytorchKey: key.name, pytorchShape: t.pytorchShape, note: t.note)
+        }
+        return named
     }
 
     /// Parameter counts by part, in order: `embedding 150, layer 1 168, output 80`.

@@ -96,29 +96,8 @@ public struct SVGPlot: Sendable {
         return "\(mantissa)10<tspan dy=\"-6\" font-size=\"9\">\(escaped(String(label[label.index(after: e)...])))</tspan>"
     }
 
-    /// A coordinate with at most one decimal, the precision a screen shows.
-    private func n(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
-
-    /// Text made safe for XML character data and attribute values.
-    private func escaped(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case _ where ch.unicodeScalars.contains(where: { $0.value < 0x20 }):
-                out += " "  // XML 1.0 forbids control characters, even escaped
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    private func n(_ value: Double) -> String { SVGText.number(value) }
+    private func escaped(_ text: String) -> String { SVGText.escaped(text) }
 }
 
 extension SVGPlot {

@@ -38,12 +38,14 @@ public struct TrainingCheckpoint: Equatable, Sendable {
     public var state: State
 
     static let stateKey = "trainer_state"
+    /// Tensors of the optimizer's state are saved under this prefix: `optimizer.exp_avg.out.bias`.
+    static let optimizerPrefix = "optimizer."
 
     public func save(to path: String) throws {
         var file = model.safeTensors()
         for (key, set) in optimizerState.sorted(by: { $0.key < $1.key }) {
             for entry in set.layout.entries {
-                file.tensors.append(SafeTensors.tensor("optimizer.\(key).\(entry.name)", shape: entry.shape,
+                file.tensors.append(SafeTensors.tensor(Self.optimizerPrefix + "\(key).\(entry.name)", shape: entry.shape,
                                                        values: Array(set.values[entry.range])))
             }
         }
@@ -67,7 +69,7 @@ public struct TrainingCheckpoint: Equatable, Sendable {
             throw TrainingError.badCheckpoint(path: path, reason: "its trainer state is unreadable")
         }
         var modelPart = file
-        modelPart.tensors = file.tensors.filter { !$0.name.hasPrefix("optimizer.") }
+        modelPart.tensors = file.tensors.filter { !$0.name.hasPrefix(optimizerPrefix) }
         modelPart.metadata[stateKey] = nil
         let model: ModelFile
         do {
@@ -76,8 +78,8 @@ public struct TrainingCheckpoint: Equatable, Sendable {
             throw ModelFileError.invalid(path: path, reason)
         }
         var optimizerState: [String: ParameterSet<Float>] = [:]
-        for tensor in file.tensors where tensor.name.hasPrefix("optimizer.") {
-            let rest = tensor.name.dropFirst("optimizer.".count)
+        for tensor in file.tensors where tensor.name.hasPrefix(optimizerPrefix) {
+            let rest = tensor.name.dropFirst(optimizerPrefix.count)
             guard let dot = rest.firstIndex(of: "."), let entry = model.parameters.layout[String(rest[rest.index(after: dot)...])],
                   entry.shape == tensor.shape
             else { throw TrainingError.badCheckpoint(path: path, reason: "unexpected optimizer tensor '\(tensor.name)'") }

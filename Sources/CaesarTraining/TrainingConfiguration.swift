@@ -8,6 +8,16 @@ public enum KeySchedule: Equatable, Hashable, Codable, Sendable, CustomStringCon
     /// must infer the key from the text itself.
     case any
 
+    /// `any`, or a whole number taken mod 26 (`-1` is key 25); the inverse of ``description``.
+    public init?(parsing text: String) {
+        if text == "any" {
+            self = .any
+            return
+        }
+        guard let k = Int(text) else { return nil }
+        self = .fixed((k % 26 + 26) % 26)
+    }
+
     public var description: String {
         switch self {
         case .fixed(let k): return String(k)

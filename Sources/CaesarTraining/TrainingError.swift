@@ -1,4 +1,5 @@
-/// Why training could not start or go on. One line each: the problem, then a hint.
+/// Why training could not start or go on, or a trained model could not be read or run. One
+/// line each: the problem, then a hint.
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case validationTextTooShort(characters: Int, needed: Int)
     case trainingTextTooShort(characters: Int, needed: Int)
@@ -6,6 +7,9 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case checkpointMismatch(reason: String)
     case badCheckpoint(path: String, reason: String)
     case noText(paths: [String])
+    case badCurves(source: String, line: Int, reason: String)
+    case nothingToDecrypt
+    case checkpointIsNotAModel(path: String)
 
     public var description: String {
         switch self {
@@ -22,6 +26,13 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
             return "cannot resume: \(reason); hint: resume with the same corpus and settings, or start a new run"
         case .badCheckpoint(let path, let reason):
             return "checkpoint '\(path)': \(reason); hint: start a new run without --resume"
+        case .badCurves(let source, let line, let reason):
+            return "learning curves '\(source)', line \(line): \(reason); hint: caesar train writes this file beside the model; train again or remove it"
+        case .checkpointIsNotAModel(let path):
+            let model = path.hasSuffix(".checkpoint.safetensors") ? "'" + path.dropLast(".checkpoint.safetensors".count) + ".safetensors'" : "the model file"
+            return "'\(path)' is a training checkpoint (the latest weights and the optimizer's state), not a model; hint: give \(model), the best model caesar train saved beside it"
+        case .nothingToDecrypt:
+            return "the text has no letters or periods, so there is nothing to decrypt; hint: give a text with letters a–z"
         case .noText(let paths):
             return "no text files in \(paths.map { "'\($0)'" }.joined(separator: ", ")); hint: give text files or folders that hold them"
         }

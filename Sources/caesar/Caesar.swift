@@ -18,7 +18,10 @@ struct Caesar: ParsableCommand {
             standard error and a non-zero exit status (64 for wrong flags, 1 for everything else).
             """,
         version: "0.1.0",
-        subcommands: [Encrypt.self, Decrypt.self, Brute.self, Crack.self, Tokenize.self, Train.self, Eval.self, Ngrams.self, Lesson.self, Bench.self]
+        subcommands: [
+            Encrypt.self, Decrypt.self, Brute.self, Crack.self, Tokenize.self, Train.self, Eval.self, Report.self,
+            GradCheck.self, Ngrams.self, Lesson.self, Bench.self,
+        ]
     )
 
     /// Parses and runs, and reports any failure as one line on standard error.

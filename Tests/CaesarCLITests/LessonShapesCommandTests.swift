@@ -46,4 +46,41 @@ import Testing
             try CaesarRun.expectError(["lesson", "shapes"] + arguments, status: 64, line + hint)
         }
     }
+
+    @Test func aTrainedModelsShapesUnderItsFilesNames() throws {
+        let run = try CaesarRun(["lesson", "shapes", "--model", TinyModels.anyKey])
+        #expect(run.status == 0 && run.stderr.isEmpty)
+        #expect(run.stdout.hasPrefix("""
+            Model '\(TinyModels.anyKey)': lstm 8 bidirectional (31 → 31)
+
+            Shapes of a bidirectional 1-layer LSTM: vocabulary V = 31, one-hot input, hidden H = 8, T = 16 steps
+
+            """))
+        #expect(run.stdout.contains("  layer 1 reverse  W_x   32×31  rnn.weight_ih_l0_reverse  (32, 31)         992  input to hidden (i, f, g, o stacked)\n"))
+        #expect(run.stdout.contains("                   W_h    32×8  rnn.weight_hh_l0_reverse  (32, 8)          256  hidden to hidden (i, f, g, o stacked)\n"))
+        #expect(run.stdout.contains("  total 3151 parameters: layer 1 1312, layer 1 reverse 1312, output 527\n"))
+        let rnn = try CaesarRun(["lesson", "shapes", "--model", TinyModels.fixedKey, "--steps", "5"])
+        #expect(rnn.stdout.contains("Shapes of a 1-layer RNN: vocabulary V = 31, one-hot input, hidden H = 12, T = 5 steps\n"))
+    }
+
+    @Test func theKeysAndShapesAreTheFilesTensors() throws {
+        for model in [TinyModels.anyKey, TinyModels.fixedKey] {
+            let run = try CaesarRun(["lesson", "shapes", "--model", model, "--json"])
+            let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+            let parameters = json["parameters"] as! [[String: Any]]
+            let file = try LessonGradientsModelCommandTests.tensors(model)
+            #expect(Set(parameters.map { $0["pytorchKey"] as! String }) == Set(file.keys))
+            for p in parameters {
+                #expect(p["count"] as? Int == file[p["pytorchKey"] as! String]!.count)
+            }
+            #expect(json["parameterCount"] as? Int == file.values.reduce(0) { $0 + $1.count })
+        }
+    }
+
+    @Test func aModelAndNetworkOptionsExcludeEachOther() throws {
+        try CaesarRun.expectError(["lesson", "shapes", "--model", "m.safetensors", "--hidden", "4"], status: 64,
+                                  "--model gives the network; leave out --preset, --vocabulary, --embedding, --one-hot, --hidden, --cell, --layers and --bidirectional; hint: see 'caesar lesson shapes --help'")
+        try CaesarRun.expectError(["lesson", "shapes", "--model", "/no/such.safetensors"], status: 1,
+                                  "cannot open '/no/such.safetensors': No such file or directory; hint: check the path and its permissions")
+    }
 }

@@ -49,4 +49,20 @@ import Testing
         #expect(text.contains("  total 398 parameters: embedding 150, layer 1 168, output 80\n"))
         #expect(text.contains("  layer 1: a_t = W_x·x_t + W_h·h_{t−1} + b_x + b_h: (7×15)·(15×1) + (7×7)·(7×1) + 7×1 + 7×1 → 7×1\n"))
     }
+
+    @Test func aModelFilesKeysReplaceTheModuleTypes() {
+        let shapes = NetworkShapes(NetworkConfiguration(vocabulary: 31, hidden: 4, bidirectional: true, cell: .lstm, steps: 8))
+        let keys = shapes.parameters.map { t in
+            (name: t.pytorchKey!.replacingOccurrences(of: "LSTM.", with: "rnn.").replacingOccurrences(of: "Linear.", with: "out."), shape: t.pytorchShape!)
+        }
+        let named = shapes.naming(keys)
+        #expect(named.parameters.map { $0.pytorchKey! } == [
+            "rnn.weight_ih_l0", "rnn.weight_hh_l0", "rnn.bias_ih_l0", "rnn.bias_hh_l0",
+            "rnn.weight_ih_l0_reverse", "rnn.weight_hh_l0_reverse", "rnn.bias_ih_l0_reverse", "rnn.bias_hh_l0_reverse",
+            "out.weight", "out.bias",
+        ])
+        #expect(named.parameters.map(\.shape) == shapes.parameters.map(\.shape))
+        #expect(named.parameterCount == shapes.parameterCount && named.parameterCount == 1463)
+        #expect(named.text().contains("  layer 1 reverse  W_x   16×31  rnn.weight_ih_l0_reverse  (16, 31)         496  input to hidden (i, f, g, o stacked)\n"))
+    }
 }

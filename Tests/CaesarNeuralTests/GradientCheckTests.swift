@@ -16,9 +16,7 @@ import Testing
     /// B = 3 random sequences of T = 6 steps.
     static func batch(inputs: Int, outputs: Int, seed: UInt64) -> SequenceBatch {
         var random = SeededGenerator(seed: seed)
-        let sequences = (0..<3).map { _ in (0..<6).map { _ in Int32(random.uniformInt(below: inputs)) } }
-        let targets = (0..<3).map { _ in (0..<6).map { _ in Int32(random.uniformInt(below: outputs)) } }
-        return SequenceBatch(sequences: sequences, targets: targets)
+        return SequenceBatch.random(steps: 6, size: 3, inputs: inputs, outputs: outputs, random: &random)
     }
 
     @Test(arguments: architectures)
@@ -31,5 +29,28 @@ import Testing
                 #expect(tensor.maxRelativeError < 1e-6, "\(architecture) \(tensor.name): \(tensor)")
             }
         }
+    }
+
+    @Test func aLimitSpreadsTheCheckedElementsOverTheTensor() {
+        #expect(GradientCheck.sample(0..<10, limit: 4) == [0, 2, 5, 7])
+        #expect(GradientCheck.sample(100..<106, limit: 3) == [100, 102, 104])
+        #expect(GradientCheck.sample(3..<6, limit: 5) == [3, 4, 5])
+        #expect(GradientCheck.sample(3..<6, limit: nil) == [3, 4, 5])
+        // An LSTM's W_ih (4H, V) with H = 3, V = 5: every gate block i, f, g, o gets its share.
+        let architecture = Architecture(cell: .lstm, inputSize: 5, hiddenSize: 3, outputSize: 4)
+        let model = SequenceModel<Double>(architecture: architecture, seed: 1, threads: 1)
+        let report = GradientCheck.run(model: model, batch: Self.batch(inputs: 5, outputs: 4, seed: 2), limit: 8)
+        #expect(report.tensors.map(\.checked) == [8, 8, 8, 8, 8, 4])
+        let rows = GradientCheck.sample(0..<60, limit: 8).map { $0 / 5 }
+        #expect(Set(rows.map { $0 / 3 }) == [0, 1, 2, 3])
+    }
+
+    @Test func aRandomBatchIsReproducibleAndInRange() {
+        var a = SeededGenerator(seed: 9), b = SeededGenerator(seed: 9)
+        let first = SequenceBatch.random(steps: 4, size: 2, inputs: 5, outputs: 3, random: &a)
+        #expect(first == SequenceBatch.random(steps: 4, size: 2, inputs: 5, outputs: 3, random: &b))
+        #expect(first.inputs.count == 8 && first.inputs.allSatisfy { (0..<5).contains($0) })
+        #expect(first.targets.count == 8 && first.targets.allSatisfy { (0..<3).contains($0) })
+        #expect(first.ignoredTarget == nil)
     }
 }

@@ -48,4 +48,17 @@ import Testing
         let dh = (0..<3).map { j in (0..<4).reduce(0.0) { $0 + dLogits[$1] * wOut[$1 * 3 + j] } }
         #expect(abs(cut[3] - sqrt(dh.map { $0 * $0 }.reduce(0, +))) < 1e-12)
     }
+
+    @Test func probabilitiesAreTheSoftmaxOfTheLogits() {
+        let model = SequenceModel<Double>(architecture: Self.architecture, seed: 3, threads: 2)
+        let batch = SequenceBatch(sequences: [[0, 3, 1], [4, 4, 2]])
+        let logits = model.logits(batch), probabilities = model.probabilities(batch)
+        #expect(probabilities.rows == 6 && probabilities.columns == 4)
+        for r in 0..<6 {
+            let z = logits.row(r), total = z.map { exp($0) }.reduce(0, +)
+            for k in 0..<4 { #expect(abs(probabilities[r, k] - exp(z[k]) / total) < 1e-15) }
+        }
+        let argmax = (0..<6).map { r in Int32(probabilities.row(r).firstIndex(of: probabilities.row(r).max()!)!) }
+        #expect(argmax == model.predictions(batch))
+    }
 }

@@ -8,21 +8,6 @@ import FoundationXML
 #endif
 
 @Suite struct SVGPlotTests {
-    /// Parses `text` as XML and returns the element names seen, or the parser's error.
-    func elements(of text: String) throws -> [String] {
-        final class Collector: NSObject, XMLParserDelegate {
-            var names: [String] = []
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-                names.append(name)
-            }
-        }
-        let parser = XMLParser(data: Data(text.utf8))
-        let collector = Collector()
-        parser.delegate = collector
-        guard parser.parse() else { throw parser.parserError ?? CocoaError(.coderReadCorrupt) }
-        return collector.names
-    }
-
     let plot = Plot(
         title: "Gradient <flow> & \"friends\"", xLabel: "distance", yLabel: "|∂h_t/∂h_k|", yScale: .log,
         series: [

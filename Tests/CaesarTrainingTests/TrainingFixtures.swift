@@ -44,4 +44,22 @@ enum Fixtures {
     static func outputs(in folder: String) -> Trainer.Outputs {
         Trainer.Outputs(model: folder + "/model.safetensors", checkpoint: folder + "/model.checkpoint.safetensors")
     }
+
+    /// A decrypter for `key` made by hand, exact by construction: an RNN with one hidden unit
+    /// per token (W_ih = 4·I, W_hh = 0), so h_t holds the input token alone, and a head that
+    /// maps the unit of each ciphertext token to its plaintext token.
+    static func handMadeDecrypter(key: Int) -> SequenceModel<Float> {
+        let V = 31
+        let architecture = Architecture(cell: .rnn, inputSize: V, hiddenSize: V, outputSize: V)
+        var p = ParameterSet<Float>(layout: ParameterLayout(architecture))
+        var wIH = [Float](repeating: 0, count: V * V), wOut = wIH
+        for j in 0..<V {
+            wIH[j * V + j] = 4
+            let plain = j < 26 ? (j - key % 26 + 26) % 26 : j
+            wOut[plain * V + j] = 8
+        }
+        p["rnn.weight_ih_l0"] = wIH
+        p["out.weight"] = wOut
+        return SequenceModel(architecture: architecture, parameters: p, threads: 1)
+    }
 }

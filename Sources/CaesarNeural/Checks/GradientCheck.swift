@@ -29,8 +29,9 @@ public enum GradientCheck {
         public func passed(tolerance: Double = 1e-6) -> Bool { maxRelativeError < tolerance }
     }
 
-    /// Compares BPTT's gradient of `batch`'s loss with finite differences for every parameter
-    /// (or the first `limit` elements of each tensor). `carry` selects truncation as in
+    /// Compares BPTT's gradient of `batch`'s loss with finite differences for every parameter,
+    /// or for `limit` elements of each tensor spread evenly over it (``sample(_:limit:)``), so
+    /// that every gate block and row gets its share. `carry` selects truncation as in
     /// ``SequenceModel/lossAndGradients(_:carry:)``: the check then verifies the truncated
     /// gradient against finite differences of a loss whose carried gradient is cut the same
     /// way, so it only applies to full BPTT (nil); truncation has its own tests.
@@ -56,7 +57,7 @@ public enum GradientCheck {
         var reports: [TensorReport] = []
         for entry in model.parameters.layout.entries {
             var worst = (relative: 0.0, absolute: 0.0, analytic: 0.0, numerical: 0.0)
-            let indices = entry.range.prefix(limit ?? entry.count)
+            let indices = sample(entry.range, limit: limit)
             for k in indices {
                 let numerical = (4 * centralDifference(k, epsilon / 2) - centralDifference(k, epsilon)) / 3
                 let a = Double(analytic[k])
@@ -70,5 +71,15 @@ public enum GradientCheck {
                 maxAbsoluteError: worst.absolute, worstAnalytic: worst.analytic, worstNumerical: worst.numerical))
         }
         return Report(tensors: reports, epsilon: epsilon, floor: floor)
+    }
+
+    /// `limit` indices of `range` spread evenly from its start (all of them when it has no
+    /// more, or `limit` is nil): element ⌊k·n/limit⌋ for k = 0, 1, …
+    ///
+    ///     GradientCheck.sample(0..<10, limit: 4)   // [0, 2, 5, 7]
+    public static func sample(_ range: Range<Int>, limit: Int?) -> [Int] {
+        guard let limit, limit < range.count else { return Array(range) }
+        precondition(limit > 0, "check at least one element")
+        return (0..<limit).map { range.lowerBound + $0 * range.count / limit }
     }
 }

@@ -1,3 +1,5 @@
+import CaesarRandom
+
 /// B sequences of T steps, time-major: the token of sequence b at step t is at `t·B + b`.
 public struct SequenceBatch: Equatable, Sendable {
     /// T
@@ -37,6 +39,16 @@ public struct SequenceBatch: Equatable, Sendable {
             }
         }
         self.init(steps: T, size: B, inputs: inputs, targets: flatTargets, ignoredTarget: ignoredTarget)
+    }
+
+    /// B sequences of T tokens drawn uniformly from `0..<inputs`, each step's target uniformly
+    /// from `0..<outputs` (inputs first, step by step, then targets): data for checks that hold
+    /// for any input, such as the gradient check.
+    public static func random(steps: Int, size: Int, inputs: Int, outputs: Int, random: inout SeededGenerator) -> SequenceBatch {
+        precondition(inputs > 0 && outputs > 0, "classes to draw from")
+        let tokens = (0..<(steps * size)).map { _ in Int32(random.uniformInt(below: inputs)) }
+        let targets = (0..<(steps * size)).map { _ in Int32(random.uniformInt(below: outputs)) }
+        return SequenceBatch(steps: steps, size: size, inputs: tokens, targets: targets)
     }
 
     /// Sequences `range` of every step, as a batch of their own.

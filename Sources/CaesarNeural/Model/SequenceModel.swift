@@ -271,6 +271,18 @@ public final class SequenceModel<Scalar: NeuralScalar>: @unchecked Sendable {
 }
 
 extension SequenceModel {
+    /// softmax(logits) at every step: each row of (T·B, O), time-major, is a distribution
+    /// over the O classes.
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
+    public func probabilities(_ batch: SequenceBatch) -> Matrix<Scalar> {
+        var result = logits(batch)
+        result.values.withUnsafeMutableBufferPointer { p in
+            SoftmaxCrossEntropy.softmax(MatrixView(p.baseAddress!, rows: result.rows, columns: result.columns))
+        }
+        return result
+    }
+
     /// The most probable class at every step, (T·B) time-major.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)

@@ -10,14 +10,14 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a neural decrypter on text files or folders.",
         discussion: """
-            The text goes through the pipeline (lowercase, accents folded, punctuation but '.'
-            dropped); the last --val-split of it validates. Each step trains on --batch random
-            windows of --seq-len − 2 characters, encrypted with --key (a fixed key, or 'any': a
+            The text goes through the pipeline (lowercase, accents folded, punctuation but '.' \
+            dropped); the last --val-split of it validates. Each step trains on --batch random \
+            windows of --seq-len − 2 characters, encrypted with --key (a fixed key, or 'any': a \
             random key per window that the network must work out).
 
-            Writes, beside --out: the best model (by validation accuracy), OUT.checkpoint.safetensors
-            (resume with --resume), and the learning curves as OUT.csv and OUT.svg. Ctrl-C saves a
-            checkpoint and stops (exit status 130); a NaN or infinite loss stops with the last good
+            Writes, beside --out: the best model (by validation accuracy), OUT.checkpoint.safetensors \
+            (resume with --resume), and the learning curves as OUT.csv and OUT.svg. Ctrl-C saves a \
+            checkpoint and stops (exit status 130); a NaN or infinite loss stops with the last good \
             checkpoint kept.
             """)
 
@@ -27,7 +27,7 @@ struct Train: ParsableCommand {
     @Option(help: ArgumentHelp("The training key: a number (0–25, any integer works mod 26) or 'any'.", valueName: "key"))
     var key: String?
 
-    @OptionGroup var shape: ArchitectureOptions
+    @OptionGroup var shape: ArchitectureOptions<TrainedArchitecture>
 
     @Option(help: "Steps per training sequence, [start] and [end] included (default 64).")
     var seqLen: Int?
@@ -105,4 +105,11 @@ struct Train: ParsableCommand {
         try output.finish()
         if case .interrupted = outcome { throw ExitCode(130) }
     }
+}
+
+/// What `caesar train` builds unless told otherwise: an LSTM of 128 units.
+enum TrainedArchitecture: ArchitectureDefaults {
+    static let cell = CellKind.lstm
+    static let hidden = 128
+    static let bidirectional = "on for --key any, off for a fixed key"
 }

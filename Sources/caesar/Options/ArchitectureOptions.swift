@@ -1,18 +1,27 @@
 import ArgumentParser
 import CaesarNeural
 
+/// The defaults a command gives the shape options: `train` builds real models, `gradcheck`
+/// tiny ones. They appear in the help of each.
+protocol ArchitectureDefaults {
+    static var cell: CellKind { get }
+    static var hidden: Int { get }
+    /// When the layers read both ways, as the help says it.
+    static var bidirectional: String { get }
+}
+
 /// The shape of a recurrent network: cell, width, depth, direction.
-struct ArchitectureOptions: ParsableArguments {
-    @Option(help: "The recurrent cell: rnn (Elman, tanh) or lstm (default lstm).")
+struct ArchitectureOptions<Defaults: ArchitectureDefaults>: ParsableArguments {
+    @Option(help: "The recurrent cell: rnn (Elman, tanh) or lstm (default \(Defaults.cell.rawValue)).")
     var arch: CellKind?
 
-    @Option(help: "Hidden units per direction (default 128).")
+    @Option(help: "Hidden units per direction (default \(Defaults.hidden)).")
     var hidden: Int?
 
     @Option(help: "Stacked recurrent layers (default 1).")
     var layers: Int?
 
-    @Flag(inversion: .prefixedNo, help: "Read the text in both directions (default: on for --key any, off for a fixed key).")
+    @Flag(inversion: .prefixedNo, help: "Read the text in both directions (default: \(Defaults.bidirectional)).")
     var bidirectional: Bool?
 
     func validate() throws {
@@ -25,7 +34,7 @@ struct ArchitectureOptions: ParsableArguments {
 
     /// The architecture for one-hot input and output of `vocabulary` classes.
     func architecture(vocabulary: Int, bidirectionalByDefault: Bool) -> Architecture {
-        Architecture(cell: arch ?? .lstm, inputSize: vocabulary, hiddenSize: hidden ?? 128, layers: layers ?? 1,
+        Architecture(cell: arch ?? Defaults.cell, inputSize: vocabulary, hiddenSize: hidden ?? Defaults.hidden, layers: layers ?? 1,
                      bidirectional: bidirectional ?? bidirectionalByDefault, outputSize: vocabulary)
     }
 }

@@ -5,9 +5,9 @@ import CaesarLessons
 /// forget bias.
 struct GradientFlowOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The RNN's nonlinearity φ (default: sigmoid).", valueName: "name"))
-    var activation: Activation = .sigmoid
+    var activation: Activation?
     @Option(name: .customLong("w"), parsing: .unconditional, help: ArgumentHelp("Recurrent weights to compare, 1 to 10 of them (default: 2,3,4,5,6).", valueName: "list"), transform: NumberArguments.list)
-    var weights: [Double] = [2, 3, 4, 5, 6]
+    var weights: [Double]?
     @Option(help: ArgumentHelp("Number of steps T with zero input, 1–200 (default: 20).", valueName: "T"),
             transform: { try NumberArguments.integer($0, in: 1...200, name: "--steps") })
     var steps: Int?
@@ -21,7 +21,7 @@ struct GradientFlowOptions: ParsableArguments {
     var forgetBias: Double?
 
     func validate() throws {
-        guard (1...10).contains(weights.count) else {
+        if let weights, !(1...10).contains(weights.count) {
             throw ValidationError("--w has \(weights.count) numbers; compare 1 to 10 weights")
         }
         if let x, x.count > 200 {
@@ -32,10 +32,16 @@ struct GradientFlowOptions: ParsableArguments {
         }
     }
 
+    /// Whether any option of the sweep was given.
+    var isGiven: Bool {
+        activation != nil || weights != nil || steps != nil || x != nil || bias != nil || h0 != nil || forgetBias != nil
+    }
+
     var configuration: GradientFlowLesson.Configuration {
         var lstm = LSTMCellParameters.lessonDefaults
         lstm.f.b = [forgetBias ?? lstm.f.b[0]]
         return GradientFlowLesson.Configuration(
-            activation: activation, weights: weights, x: x ?? [Double](repeating: 0, count: steps ?? 20), bias: bias, h0: h0, lstm: lstm)
+            activation: activation ?? .sigmoid, weights: weights ?? [2, 3, 4, 5, 6], x: x ?? [Double](repeating: 0, count: steps ?? 20),
+            bias: bias, h0: h0, lstm: lstm)
     }
 }

@@ -34,6 +34,11 @@ struct NetworkOptions: ParsableArguments {
         }
     }
 
+    /// Whether any option describing the network was given (`--steps` describes the data).
+    var describesANetwork: Bool {
+        preset != nil || vocabulary != nil || embedding != nil || oneHot || hidden != nil || cell != nil || layers != nil || bidirectional
+    }
+
     var configuration: NetworkConfiguration {
         var c = NetworkConfiguration.presets.first { $0.name == preset }?.configuration ?? .textbookExample
         c.vocabulary = vocabulary ?? c.vocabulary

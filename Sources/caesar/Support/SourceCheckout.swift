@@ -1,6 +1,7 @@
 import Foundation
 
-/// The source checkout this binary was built from: where benchmarks find their default texts.
+/// The source checkout this binary was built from: where benchmarks, lessons and reports find
+/// their default texts.
 enum SourceCheckout {
     /// The folder holding Package.swift, found by walking up from this source file; nil when
     /// the binary runs without its checkout.
@@ -17,4 +18,7 @@ enum SourceCheckout {
     static func path(_ relative: String) -> String {
         root.map { $0 + "/" + relative } ?? relative
     }
+
+    /// The project's English story: the default text to measure and to run models on.
+    static let englishText = path("Corpora/en-the-lighthouse-letters.txt")
 }

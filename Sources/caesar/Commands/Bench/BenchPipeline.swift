@@ -67,7 +67,7 @@ extension Bench {
 /// The measurement behind `caesar bench pipeline`.
 struct PipelineBenchmark {
     /// The in-repo English text, in the checkout the binary was built from.
-    static let defaultCorpus = SourceCheckout.path("Corpora/en-the-lighthouse-letters.txt")
+    static let defaultCorpus = SourceCheckout.englishText
 
     /// How the measured text is made from the source text.
     enum Sample: Equatable {

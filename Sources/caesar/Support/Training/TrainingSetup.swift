@@ -1,7 +1,6 @@
 import ArgumentParser
 import CaesarIO
 import CaesarNeural
-import CaesarPlot
 import CaesarText
 import CaesarTraining
 import Foundation
@@ -25,7 +24,7 @@ struct TrainingFiles: Codable {
 /// Checks of `caesar train`'s values that do not need the corpus.
 enum TrainOptionsCheck {
     static func validate(_ o: Train) throws {
-        if let key = o.key, key != "any", Int(key) == nil {
+        if let key = o.key, KeySchedule(parsing: key) == nil {
             throw ValidationError("--key takes a number or 'any', not '\(key)'")
         }
         if let v = o.seqLen, !(3...4096).contains(v) { throw ValidationError("--seq-len must be between 3 and 4096, got \(v)") }
@@ -95,16 +94,11 @@ struct TrainingSetup {
     private func writeCurves() throws {
         let records = trainer.state.records
         try AtomicFile.write(Array(trainingCurveCSV(records).utf8), to: files.curvesCSV)
-        let steps = records.map { Double($0.step) }
-        let accuracy = Plot(title: "Validation accuracy", xLabel: "step", yLabel: "character accuracy",
-                            series: [PlotSeries(name: "validation", x: steps, y: records.map(\.validationAccuracy))])
-        let loss = Plot(title: "Training loss", xLabel: "step", yLabel: "cross-entropy (nats)", yScale: .log,
-                        series: [PlotSeries(name: "training", x: steps, y: records.map(\.trainLoss))])
-        try AtomicFile.write(Array(SVGPlot().renderStacked([accuracy, loss]).utf8), to: files.curvesSVG)
+        try AtomicFile.write(Array(TrainingCurves.svg(records).utf8), to: files.curvesSVG)
     }
 
     static func configuration(_ o: Train) throws -> TrainingConfiguration {
-        let key: KeySchedule = o.key.flatMap(Int.init).map { .fixed((($0 % 26) + 26) % 26) } ?? .any
+        let key = o.key.flatMap(KeySchedule.init(parsing:)) ?? .any
         var c = TrainingConfiguration(architecture: o.shape.architecture(vocabulary: Token.count, bidirectionalByDefault: key == .any))
         c.key = key
         c.sequenceLength = o.seqLen ?? 64
