@@ -122,36 +122,42 @@ public final class NeuralDecrypter {
 
     /// log P(token | ciphertext) at every content position, (N × 31) row-major.
     ///
-    /// The tokens are cut into windows of ``windowLength``, each wrapped in [start] … [end] as
-    /// in training; windows of equal length run in batches of at most ``batchLimit`` (which
-    /// bounds memory), split between the workers.
+    /// The tokens are cut into windows of at most ``windowLength``, as even as possible (a
+    /// text one character too long for one window makes two halves, not a window and a scrap
+    /// without context), each wrapped in [start] … [end] as in training; windows of equal length
+    /// run in batches of at most ``batchLimit`` (which bounds memory), split between the workers.
     public func logProbabilities(_ content: [UInt8]) -> [Float] {
-        let V = Token.count, L = windowLength
+        let V = Token.count
         var result = [Float](repeating: 0, count: content.count * V)
-        let starts = Array(stride(from: 0, to: content.count, by: L))
-        let byLength = Dictionary(grouping: starts) { min(L, content.count - $0) }
-        let groups = byLength.sorted { $0.key > $1.key }.flatMap { length, group in
-            stride(from: 0, to: group.count, by: Self.batchLimit).map { (length, Array(group[$0..<min($0 + Self.batchLimit, group.count)])) }
-        }
-        for (length, group) in groups {
-            let sequences = group.map { start in
-                [Int32(Token.start.index)] + content[start..<(start + length)].map(Int32.init) + [Int32(Token.end.index)]
-            }
-            let logits = model.logits(SequenceBatch(sequences: sequences))
-            let B = group.count
-            for (b, start) in group.enumerated() {
-                for t in 0..<length {
-                    let row = ((t + 1) * B + b) * V
-                    var top = logits.values[row]
-                    for k in 1..<V { top = max(top, logits.values[row + k]) }
-                    var total: Float = 0
-                    for k in 0..<V { total += Foundation.exp(logits.values[row + k] - top) }
-                    let logTotal = Foundation.log(total) + top
-                    for k in 0..<V { result[(start + t) * V + k] = logits.values[row + k] - logTotal }
+        let byLength = Dictionary(grouping: Self.evenWindows(count: content.count, longest: windowLength)) { $0.count }
+        for (length, windows) in byLength.sorted(by: { $0.key > $1.key }) {
+            for first in stride(from: 0, to: windows.count, by: Self.batchLimit) {
+                let group = windows[first..<min(first + Self.batchLimit, windows.count)]
+                let sequences = group.map { [Int32(Token.start.index)] + content[$0].map(Int32.init) + [Int32(Token.end.index)] }
+                let logits = model.logits(SequenceBatch(sequences: sequences))
+                let B = group.count
+                for (b, window) in group.enumerated() {
+                    for t in 0..<length {  // log-softmax of the step's logits
+                        let row = ((t + 1) * B + b) * V
+                        var top = logits.values[row]
+                        for k in 1..<V { top = max(top, logits.values[row + k]) }
+                        var total: Float = 0
+                        for k in 0..<V { total += Foundation.exp(logits.values[row + k] - top) }
+                        let logTotal = Foundation.log(total) + top
+                        for k in 0..<V { result[(window.lowerBound + t) * V + k] = logits.values[row + k] - logTotal }
+                    }
                 }
             }
         }
         return result
+    }
+
+    /// `count` positions cut into the fewest windows of at most `longest`, their lengths
+    /// differing by at most one.
+    static func evenWindows(count: Int, longest: Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        let n = (count + longest - 1) / longest
+        return (0..<n).map { i in (i * count / n)..<((i + 1) * count / n) }
     }
 
     /// Windows per forward pass: enough to keep both cores busy, few enough to bound memory.

@@ -33,7 +33,7 @@ struct ModelReport {
         let ciphertext: String
         /// The pipeline's stages for the ciphertext, as one sequence, with its one-hot matrix.
         let stages: TokenizeReport
-        let decryption: Decryption
+        let decryption: DecryptionTrace
         /// The plaintext's tokens, position by position: what a perfect decrypter writes.
         let expected: [UInt8]
 
@@ -104,7 +104,7 @@ struct ModelReport {
         let pipeline = try TextPipeline(options: .init(sentences: .none))
         let expected = try pipeline.encode(plaintext).indices
         guard expected.count <= maximumTokens else { throw CommandError.textTooLong(tokens: expected.count, limit: maximumTokens) }
-        let decryption = try Decryption(model: network, ciphertext: ciphertext)
+        let decryption = try DecryptionTrace(model: network, ciphertext: ciphertext)
         // The cipher moves ASCII letters only and keeps their case, so the token classes line up.
         precondition(decryption.encoding.indices.count == expected.count, "a Caesar shift keeps the number of tokens")
         return Sample(plaintext: plaintext, key: k, keyReason: reason, ciphertext: ciphertext,

@@ -8,10 +8,10 @@ import CaesarText
 /// The whole text is one sequence, `[start]` … `[end]`, as the training windows are (no
 /// sentence splitting), so the network sees it the way it learned.
 ///
-///     let d = try Decryption(model: network, ciphertext: "Wkh vhd.")
+///     let d = try DecryptionTrace(model: network, ciphertext: "Wkh vhd.")
 ///     d.decoded     // "the sea."   (if the network learned key 3)
 ///     d.restored    // "The sea."   (case and punctuation from the ciphertext)
-public struct Decryption: Sendable {
+public struct DecryptionTrace: Sendable {
     /// The ciphertext's encoding: its token indices (T) and restoration record.
     public let encoding: Encoding
     /// T × 31: softmax of the network's output at every step.

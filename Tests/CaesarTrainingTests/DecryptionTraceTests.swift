@@ -5,12 +5,12 @@ import Testing
 
 @testable import CaesarTraining
 
-@Suite struct DecryptionTests {
+@Suite struct DecryptionTraceTests {
     @Test(arguments: [(3, "Wkh vhd lv qrw dv ghhs.", "the sea is not as deep.", "The sea is not as deep."),
                       (13, "Uryyb, Jbeyq! 42", "hello world", "Hello, World! 42"),
                       (0, "Café…", "cafe...", "Café…")])
     func aPerfectDecrypterWritesThePlaintextBack(key: Int, ciphertext: String, decoded: String, restored: String) throws {
-        let d = try Decryption(model: Fixtures.handMadeDecrypter(key: key), ciphertext: ciphertext)
+        let d = try DecryptionTrace(model: Fixtures.handMadeDecrypter(key: key), ciphertext: ciphertext)
         #expect(d.decoded == decoded)
         #expect(d.restored == restored)
         let T = d.encoding.indices.count
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func textWithoutLettersIsAnError() {
-        #expect(throws: TrainingError.nothingToDecrypt) { try Decryption(model: Fixtures.handMadeDecrypter(key: 1), ciphertext: "123 !?") }
+        #expect(throws: TrainingError.nothingToDecrypt) { try DecryptionTrace(model: Fixtures.handMadeDecrypter(key: 1), ciphertext: "123 !?") }
         #expect(TrainingError.nothingToDecrypt.description == "the text has no letters or periods, so there is nothing to decrypt; hint: give a text with letters a–z")
     }
 }
