@@ -24,7 +24,7 @@ public final class NeuralDecrypter {
     public let windowLength: Int
     /// Score the keys on all 26 rotations of the ciphertext and add up the evidence (see
     /// ``rank(_:_:source:)``): 26 forward passes instead of one, steadier on short texts.
-    public var rotations: Bool = false
+    public var rotations: Bool = true
     let pipeline: TextPipeline
 
     /// Checks that `file` holds a decrypter: one-hot input and output over the 31 tokens,

@@ -35,7 +35,9 @@ import Testing
         #expect(resumed.status == 0)
         #expect(resumed.stdout.hasPrefix("finished at step 30"))
         try CaesarRun.expectError(["train", Self.corpus, "--out", out, "--resume", "--steps", "30"], status: 1, "cannot resume: the run is at step 30 of 30 already; give a larger --steps to go on; hint: resume with the same corpus and settings, or start a new run")
-        try CaesarRun.expectError(["train", Self.corpus, "--out", out, "--resume", "--steps", "40", "--lr", "0.5"], status: 1, "cannot resume: the checkpoint was made with --lr 0.003; hint: resume with the same corpus and settings, or start a new run")
+        // When to stop may change on resume: it changes no number the run computes.
+        #expect(try CaesarRun(["train", Self.corpus, "--out", out, "--resume", "--steps", "40", "--stop-at", "none"]).status == 0)
+        try CaesarRun.expectError(["train", Self.corpus, "--out", out, "--resume", "--steps", "50", "--lr", "0.5"], status: 1, "cannot resume: the checkpoint was made with --lr 0.003; hint: resume with the same corpus and settings, or start a new run")
     }
 
     @Test(arguments: [
@@ -43,6 +45,7 @@ import Testing
         (["train", "x", "--key", "seven"], "--key takes a number or 'any', not 'seven'; hint: see 'caesar train --help'", 64),
         (["train", "x", "--bptt", "random:0"], "--bptt takes full, truncated:K or random:K with K ≥ 1, not 'random:0'; hint: see 'caesar train --help'", 64),
         (["train", "x", "--steps", "5", "--epochs", "1"], "give --steps or --epochs, not both; hint: see 'caesar train --help'", 64),
+        (["train", "x", "--stop-at", "1.5"], "--stop-at takes an accuracy above 0 and at most 1, or 'none', not '1.5'; hint: see 'caesar train --help'", 64),
         (["train", "x", "--hidden", "0"], "--hidden must be between 1 and 4096, got 0; hint: see 'caesar train --help'", 64),
         (["train", "/no/such/file.txt"], "cannot open '/no/such/file.txt': No such file or directory; hint: check the path and its permissions", 1),
         (["train", "/no/such/file.txt", "--resume", "--out", "/no/such/m.safetensors"], "cannot open '/no/such/m.checkpoint.safetensors': No such file or directory; hint: check the path and its permissions", 1),

@@ -40,6 +40,9 @@ struct Eval: ParsableCommand {
         valueName: "n"))
     var windows: [Int] = []
 
+    @Flag(inversion: .prefixedNo, help: "Score the keys on all 26 rotations of each ciphertext and average (the default).")
+    var rotations = true
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
@@ -57,7 +60,7 @@ struct Eval: ParsableCommand {
     func run() throws {
         let path = model ?? KeyedDecryption.defaultModel
         let decrypter = try NeuralDecrypter(path: path)
-        decrypter.rotations = ProcessInfo.processInfo.environment["CAESAR_ROTATIONS"] == "1"
+        decrypter.rotations = rotations
         let documents = try corpus.map { try AtomicFile.read($0, limit: 1 << 30) }
         let evaluation = try DecryptionEvaluation(documents: documents, lengths: lengths, trialsPerLength: trials, seed: seed)
         let statistics = try NgramStatistics.english()

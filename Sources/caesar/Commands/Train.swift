@@ -68,8 +68,8 @@ struct Train: ParsableCommand {
     @Option(help: "Validate every this many steps (default 100).")
     var valEvery: Int?
 
-    @Option(help: "Stop once validation accuracy reaches this (default: train all the steps).")
-    var stopAt: Double?
+    @Option(help: ArgumentHelp("Stop once validation accuracy reaches this (0–1), or 'none' (the default): train all the steps.", valueName: "accuracy"))
+    var stopAt: String?
 
     @Option(help: "Worker threads (default 2).")
     var threads: Int?

@@ -40,7 +40,9 @@ struct KeyedDecryption {
 
     private func decrypter() throws -> NeuralDecrypter {
         if command.model == nil, !FileManager.default.fileExists(atPath: Self.defaultModel) { throw DecryptionError.noDefaultModel(path: Self.defaultModel) }
-        return try NeuralDecrypter(path: modelPath)
+        let decrypter = try NeuralDecrypter(path: modelPath)
+        decrypter.rotations = command.rotations
+        return decrypter
     }
 
     /// Key from the prefix, then the whole input rotated, in constant memory.

@@ -43,7 +43,9 @@ enum TrainOptionsCheck {
         if let v = o.epochs, !(v > 0 && v.isFinite) { throw ValidationError("--epochs must be positive, got \(v)") }
         if let v = o.valSplit, !(v > 0 && v < 0.5) { throw ValidationError("--val-split must be above 0 and below 0.5, got \(v)") }
         if let v = o.valEvery, v < 1 { throw ValidationError("--val-every must be at least 1, got \(v)") }
-        if let v = o.stopAt, !(v > 0 && v <= 1) { throw ValidationError("--stop-at must be above 0 and at most 1, got \(v)") }
+        if let v = o.stopAt, v != "none", !(Double(v).map { $0 > 0 && $0 <= 1 } ?? false) {
+            throw ValidationError("--stop-at takes an accuracy above 0 and at most 1, or 'none', not '\(v)'")
+        }
         if let v = o.threads, !(1...64).contains(v) { throw ValidationError("--threads must be between 1 and 64, got \(v)") }
         if o.out.isEmpty { throw ValidationError("--out needs a file path") }
     }
@@ -64,6 +66,7 @@ struct TrainingSetup {
             try Self.requireAgreement(o, with: c)
             corpus = try TrainingCorpus(paths: o.corpus, validationFraction: c.validationFraction, lossy: o.lossy)
             if let steps = o.steps { c.steps = steps }
+            if let stopAt = o.stopAt { c.targetAccuracy = Double(stopAt) }  // when to stop, not what is computed
             if let epochs = o.epochs { c.steps = Self.steps(epochs: epochs, corpus: corpus, c) }
             guard c.steps > checkpoint.state.step else {
                 throw TrainingError.checkpointMismatch(
@@ -71,6 +74,7 @@ struct TrainingSetup {
             }
             var state = checkpoint
             state.state.configuration.steps = c.steps
+            state.state.configuration.targetAccuracy = c.targetAccuracy
             trainer = try Trainer(resuming: state, training: corpus.training, validation: corpus.validation, outputs: outputs)
         } else {
             var c = try Self.configuration(o)
@@ -113,7 +117,7 @@ struct TrainingSetup {
         c.seed = o.seed ?? 0
         c.validationFraction = o.valSplit ?? 0.05
         c.validationInterval = o.valEvery ?? 100
-        c.targetAccuracy = o.stopAt
+        c.targetAccuracy = o.stopAt.flatMap(Double.init)
         c.threads = o.threads ?? 2
         return c
     }
@@ -142,9 +146,6 @@ struct TrainingSetup {
         if o.seed != nil, fresh.seed != c.seed { differences.append("--seed \(c.seed)") }
         if o.valSplit != nil, fresh.validationFraction != c.validationFraction { differences.append("--val-split \(c.validationFraction)") }
         if o.valEvery != nil, fresh.validationInterval != c.validationInterval { differences.append("--val-every \(c.validationInterval)") }
-        if o.stopAt != nil, fresh.targetAccuracy != c.targetAccuracy {
-            differences.append("--stop-at \(c.targetAccuracy.map { String($0) } ?? "unset")")
-        }
         if o.threads != nil, fresh.threads != c.threads { differences.append("--threads \(c.threads)") }
         guard differences.isEmpty else {
             throw TrainingError.checkpointMismatch(reason: "the checkpoint was made with " + differences.joined(separator: ", "))
