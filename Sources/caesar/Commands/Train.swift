@@ -97,7 +97,7 @@ struct Train: ParsableCommand {
         let files = TrainingFiles(out: out)
         let setup = try TrainingSetup(self, files: files)
         InterruptFlag.install()
-        let progress = TrainingProgress(totalSteps: setup.trainer.configuration.steps)
+        let progress = TrainingProgress(totalSteps: setup.trainer.configuration.steps, best: setup.trainer.state.bestAccuracy)
         let outcome = try setup.run(progress: progress)
         let summary = TrainingSummary(trainer: setup.trainer, corpus: setup.corpus, outcome: outcome, files: files)
         let output = try TextOutput(.standardOutput)

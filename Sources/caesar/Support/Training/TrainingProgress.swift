@@ -19,8 +19,10 @@ final class TrainingProgress {
     private var secondsPerStep: Double?
     private var lastStep: (step: Int, at: ContinuousClock.Instant)?
 
-    init(totalSteps: Int) {
+    /// `best`: the best validation accuracy so far (a resumed run's, from its checkpoint).
+    init(totalSteps: Int, best: Double? = nil) {
         self.totalSteps = totalSteps
+        self.best = best
     }
 
     func handle(_ event: Trainer.Event) {
