@@ -4,22 +4,67 @@ import Foundation
 
 /// The text a run learns from: files and folders of UTF-8 text, through the pipeline's corpus
 /// path (lowercased, accents folded, punctuation but `.` dropped, one `[sep]` per whitespace
-/// run), split by position like the reference: the first part trains, the tail validates.
+/// run). Validation text is either the tail of it, cut by position like the reference's
+/// splits, or separate files.
 public struct TrainingCorpus: Sendable {
-    /// Every file read, in the order read (folders are walked in sorted order).
+    /// Every training file read, in the order read (folders are walked in sorted order).
     public let files: [String]
-    /// Token indices of all files, joined by one `[sep]`.
-    public let tokens: [UInt8]
-    public let validationFraction: Double
+    /// Separate validation files, if any.
+    public let validationFiles: [String]
+    public let training: [UInt8]
+    public let validation: [UInt8]
+    /// The share held out from the corpus's tail; nil with separate validation files.
+    public let validationFraction: Double?
 
     /// The largest corpus accepted, in bytes of text: its tokens must fit in memory.
     public static let maximumBytes = 4 << 30
 
-    /// Reads `paths`: files as given, and in folders (searched recursively) every `.txt`
-    /// file, hidden ones skipped.
+    /// Reads `paths` (files as given; in folders, searched recursively, every `.txt` file,
+    /// hidden ones skipped) and holds out the last `validationFraction` of the tokens.
     public init(paths: [String], validationFraction: Double, lossy: Bool = false) throws {
         precondition(validationFraction > 0 && validationFraction < 1, "the validation fraction is between 0 and 1")
-        let files = try Self.expand(paths)
+        let (files, tokens) = try Self.read(paths, lossy: lossy)
+        let split = Int((1 - validationFraction) * Double(tokens.count))  // int((1 − v)·n), as the reference cuts
+        self.files = files
+        validationFiles = []
+        training = Array(tokens[..<split])
+        validation = Array(tokens[split...])
+        self.validationFraction = validationFraction
+    }
+
+    /// Trains on all of `paths` and validates on `validationPaths`.
+    public init(paths: [String], validationPaths: [String], lossy: Bool = false) throws {
+        (files, training) = try Self.read(paths, lossy: lossy)
+        (validationFiles, validation) = try Self.read(validationPaths, lossy: lossy)
+        validationFraction = nil
+    }
+
+    /// From token indices directly (tests, and corpora built elsewhere).
+    public init(tokens: [UInt8], validationFraction: Double, files: [String] = []) {
+        let split = Int((1 - validationFraction) * Double(tokens.count))
+        self.files = files
+        validationFiles = []
+        training = Array(tokens[..<split])
+        validation = Array(tokens[split...])
+        self.validationFraction = validationFraction
+    }
+
+    /// "3 files, 1,234,567 characters (95% training, 5% validation)", or with validation
+    /// files, "3 files, 1,234,567 characters; validation: 1 file, 20,000 characters".
+    public var summary: String {
+        func count(_ files: [String], _ characters: Int) -> String {
+            "\(files.count) file\(files.count == 1 ? "" : "s"), \(grouped(characters)) characters"
+        }
+        guard let fraction = validationFraction else {
+            return count(files, training.count) + "; validation: " + count(validationFiles, validation.count)
+        }
+        let share = Int((fraction * 100).rounded())
+        return count(files, training.count + validation.count) + " (\(100 - share)% training, \(share)% validation)"
+    }
+
+    /// The files behind `paths` and their tokens, documents joined by one `[sep]`.
+    public static func read(_ paths: [String], lossy: Bool) throws -> (files: [String], tokens: [UInt8]) {
+        let files = try expand(paths)
         guard !files.isEmpty else { throw TrainingError.noText(paths: paths) }
         let encoder = try CorpusEncoder()
         var tokens: [UInt8] = [], bytes = 0
@@ -28,7 +73,7 @@ public struct TrainingCorpus: Sendable {
             var text: [UInt8] = []
             try input.forEachChunk { chunk in
                 bytes += chunk.count
-                guard bytes <= Self.maximumBytes else { throw IOError.tooLarge(source: "the corpus", limit: Self.maximumBytes) }
+                guard bytes <= maximumBytes else { throw IOError.tooLarge(source: "the corpus", limit: maximumBytes) }
                 text.append(contentsOf: chunk)
             }
             let indices = text.withUnsafeBufferPointer { encoder.indices(ofUTF8: $0) }
@@ -36,28 +81,7 @@ public struct TrainingCorpus: Sendable {
             if !tokens.isEmpty { tokens.append(UInt8(Token.separator.index)) }
             tokens.append(contentsOf: indices)
         }
-        self.files = files
-        self.tokens = tokens
-        self.validationFraction = validationFraction
-    }
-
-    /// From token indices directly (tests, and corpora built elsewhere).
-    public init(tokens: [UInt8], validationFraction: Double, files: [String] = []) {
-        self.files = files
-        self.tokens = tokens
-        self.validationFraction = validationFraction
-    }
-
-    /// Where validation starts: `int((1 − v)·n)`, as the reference cuts its splits.
-    public var splitIndex: Int { Int((1 - validationFraction) * Double(tokens.count)) }
-    public var training: [UInt8] { Array(tokens[..<splitIndex]) }
-    public var validation: [UInt8] { Array(tokens[splitIndex...]) }
-
-    /// "3 files, 1,234,567 characters (90% training, 10% validation)".
-    public var summary: String {
-        let share = Int((validationFraction * 100).rounded())
-        return "\(files.count) file\(files.count == 1 ? "" : "s"), \(grouped(tokens.count)) characters "
-            + "(\(100 - share)% training, \(share)% validation)"
+        return (files, tokens)
     }
 
     static func expand(_ paths: [String]) throws -> [String] {

@@ -27,6 +27,18 @@ import Testing
         #expect(run.stderr.split(separator: "\n").filter { $0.hasPrefix("step ") }.count == 3)
     }
 
+    @Test func separateValidationFiles() throws {
+        let dir = Self.folder()
+        let run = try CaesarRun(["train", SourceTree.path("Corpora/fr-la-lettre-du-phare.txt"), "--validation", Self.corpus, "--key", "3",
+                                 "--arch", "rnn", "--hidden", "8", "--steps", "10", "--val-every", "10", "--seq-len", "20",
+                                 "--out", dir + "/m.safetensors"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("trained on 1 file, "))
+        #expect(run.stdout.contains("characters; validation: 1 file, 9,113 characters"))
+        try CaesarRun.expectError(["train", "x", "--validation", "y", "--val-split", "0.1"], status: 64,
+                                  "give --validation files or --val-split, not both; hint: see 'caesar train --help'")
+    }
+
     @Test func resumeContinuesAndRefusesOtherSettings() throws {
         let dir = Self.folder(), out = dir + "/m.safetensors"
         let common = ["train", Self.corpus, "--arch", "rnn", "--hidden", "8", "--seq-len", "16", "--val-every", "10", "--out", out]

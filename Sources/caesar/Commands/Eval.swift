@@ -2,7 +2,7 @@ import ArgumentParser
 import CaesarCipher
 import CaesarDecryption
 import CaesarIO
-import CaesarText
+import CaesarTraining
 import Foundation
 
 /// `caesar eval`: a model against the classical scorers, on text it was not trained on.
@@ -68,17 +68,11 @@ struct Eval: ParsableCommand {
             model: path, architecture: decrypter.file.architecture.description, corpus: corpus, trials: trials, seed: seed,
             corpusLetters: evaluation.trials.corpusLetters, network: try evaluation.measure(decrypter),
             classical: methods.map { evaluation.measure(Cracker(method: $0, statistics: statistics)) },
-            windows: windows.isEmpty ? [] : try DecryptionEvaluation.windows(decrypter, tokens: try tokens(documents), lengths: windows))
+            windows: windows.isEmpty ? [] : try DecryptionEvaluation.windows(
+                decrypter, tokens: try TrainingCorpus.read(corpus, lossy: false).tokens, lengths: windows))
         let output = try TextOutput(.standardOutput)
         try output.write(json ? try JSONReport.encode(report) + "\n" : report.table)
         try output.finish()
-    }
-
-    /// The corpus as one token stream, documents joined by [sep].
-    private func tokens(_ documents: [[UInt8]]) throws -> [UInt8] {
-        let encoder = try CorpusEncoder()
-        return documents.map { $0.withUnsafeBufferPointer { encoder.indices(ofUTF8: $0) } }
-            .joined(separator: [UInt8(Token.separator.index)]).map { $0 }
     }
 }
 

@@ -65,6 +65,9 @@ struct Train: ParsableCommand {
     @Option(help: "Share of the text held out to validate (default 0.05).")
     var valSplit: Double?
 
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Validate on these files instead of the corpus's tail.", valueName: "file"))
+    var validation: [String] = []
+
     @Option(help: "Validate every this many steps (default 100).")
     var valEvery: Int?
 

@@ -26,6 +26,6 @@ struct CorpusOptions: ParsableArguments {
         if corpus == nil && access(path, R_OK) != 0 {
             throw ValidationError("the default text \(name) is not there (this binary was built in another checkout); give --corpus FILE")
         }
-        return try TrainingCorpus(paths: [path], validationFraction: 0.05).tokens  // all of it: the split is not used
+        return try TrainingCorpus.read([path], lossy: false).tokens
     }
 }

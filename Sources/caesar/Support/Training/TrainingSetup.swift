@@ -48,6 +48,7 @@ enum TrainOptionsCheck {
         }
         if let v = o.threads, !(1...64).contains(v) { throw ValidationError("--threads must be between 1 and 64, got \(v)") }
         if o.out.isEmpty { throw ValidationError("--out needs a file path") }
+        if !o.validation.isEmpty, o.valSplit != nil { throw ValidationError("give --validation files or --val-split, not both") }
     }
 }
 
@@ -64,7 +65,7 @@ struct TrainingSetup {
             let checkpoint = try TrainingCheckpoint.load(from: files.checkpoint)
             var c = checkpoint.state.configuration
             try Self.requireAgreement(o, with: c)
-            corpus = try TrainingCorpus(paths: o.corpus, validationFraction: c.validationFraction, lossy: o.lossy)
+            corpus = try Self.corpus(o, c)
             if let steps = o.steps { c.steps = steps }
             if let stopAt = o.stopAt { c.targetAccuracy = Double(stopAt) }  // when to stop, not what is computed
             if let epochs = o.epochs { c.steps = Self.steps(epochs: epochs, corpus: corpus, c) }
@@ -78,12 +79,13 @@ struct TrainingSetup {
             trainer = try Trainer(resuming: state, training: corpus.training, validation: corpus.validation, outputs: outputs)
         } else {
             var c = try Self.configuration(o)
-            corpus = try TrainingCorpus(paths: o.corpus, validationFraction: c.validationFraction, lossy: o.lossy)
+            corpus = try Self.corpus(o, c)
             if let epochs = o.epochs { c.steps = Self.steps(epochs: epochs, corpus: corpus, c) }
             trainer = try Trainer(configuration: c, training: corpus.training, validation: corpus.validation, outputs: outputs)
             trainer.metadata["training_command"] = (["caesar"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         }
         trainer.corpusDescription = corpus.summary + ": " + corpus.files.joined(separator: ", ")
+            + (corpus.validationFiles.isEmpty ? "" : "; validated on " + corpus.validationFiles.joined(separator: ", "))
     }
 
     /// Trains, showing progress and rewriting the curves after every validation.
@@ -120,6 +122,12 @@ struct TrainingSetup {
         c.targetAccuracy = o.stopAt.flatMap(Double.init)
         c.threads = o.threads ?? 2
         return c
+    }
+
+    static func corpus(_ o: Train, _ c: TrainingConfiguration) throws -> TrainingCorpus {
+        o.validation.isEmpty
+            ? try TrainingCorpus(paths: o.corpus, validationFraction: c.validationFraction, lossy: o.lossy)
+            : try TrainingCorpus(paths: o.corpus, validationPaths: o.validation, lossy: o.lossy)
     }
 
     static func steps(epochs: Double, corpus: TrainingCorpus, _ c: TrainingConfiguration) -> Int {
