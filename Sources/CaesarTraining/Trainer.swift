@@ -47,7 +47,9 @@ public final class Trainer {
 
     private var optimizer: OptimizerBox
     private var sampler: WindowSampler
-    private let validation: ValidationSet
+    /// One set per validated length: the longest windows, and with --min-seq-len shorter ones
+    /// too, so the score follows short messages (long windows alone reach 100% early).
+    private let validation: [ValidationSet]
     private let outputs: Outputs
 
     /// A new run.
@@ -64,7 +66,7 @@ public final class Trainer {
         let samplerRandom = SeededGenerator(seed: seeds.next())
         sampler = WindowSampler(stream: training, contentLength: c.contentLength, minimumContentLength: c.minimumContentLength,
                                 key: c.key, random: samplerRandom)
-        self.validation = try ValidationSet(stream: validation, contentLength: c.contentLength, count: c.validationWindows, key: c.key)
+        self.validation = try Self.validationSets(validation, c)
         optimizer = OptimizerBox(c, layout: model.parameters.layout)
         state = TrainingCheckpoint.State(
             configuration: c, step: 0, trainingSeconds: 0, characters: 0, samplerRandom: samplerRandom,
@@ -86,7 +88,7 @@ public final class Trainer {
         model = SequenceModel(architecture: c.architecture, parameters: checkpoint.model.parameters, threads: c.threads)
         sampler = WindowSampler(stream: training, contentLength: c.contentLength, minimumContentLength: c.minimumContentLength,
                                 key: c.key, random: checkpoint.state.samplerRandom)
-        self.validation = try ValidationSet(stream: validation, contentLength: c.contentLength, count: c.validationWindows, key: c.key)
+        self.validation = try Self.validationSets(validation, c)
         optimizer = OptimizerBox(c, layout: model.parameters.layout)
         try optimizer.restore(checkpoint.optimizerState, steps: checkpoint.state.optimizerSteps)
         metadata = checkpoint.model.metadata
@@ -142,7 +144,20 @@ public final class Trainer {
     }
 
     /// Validation accuracy of the current weights.
-    public func validationAccuracy() -> Double { validation.accuracy(of: model) }
+    /// Validation accuracy of the current weights: the mean over the validated lengths.
+    public func validationAccuracy() -> Double {
+        validation.map { $0.accuracy(of: model) }.reduce(0, +) / Double(validation.count)
+    }
+
+    /// The lengths validated: the training length, or with a minimum four lengths spread from
+    /// the minimum to the maximum, the windows shared out between them.
+    static func validationSets(_ stream: [UInt8], _ c: TrainingConfiguration) throws -> [ValidationSet] {
+        let (low, high) = (c.minimumContentLength, c.contentLength)
+        let lengths = low == high ? [high] : Array(Set((0...3).map { low + (high - low) * $0 / 3 })).sorted()
+        return try lengths.map { length in
+            try ValidationSet(stream: stream, contentLength: length, count: max(1, c.validationWindows / lengths.count), key: c.key)
+        }
+    }
 
     private func validate() throws -> (TrainingRecord, improved: Bool) {
         let c = configuration

@@ -81,6 +81,17 @@ import Testing
         #expect(resumed.state.characters == straight.state.characters)
     }
 
+    @Test func variedLengthsAreValidatedAtSeveralLengths() throws {
+        var c = Fixtures.configuration(key: .any, steps: 10)
+        c.minimumSequenceLength = 5
+        c.validationWindows = 12
+        let sets = try Trainer.validationSets(Self.validation, c)
+        #expect(sets.map(\.contentLength) == [3, 7, 11, 16])
+        #expect(sets.allSatisfy { $0.batch.size == 3 })
+        c.minimumSequenceLength = nil
+        #expect(try Trainer.validationSets(Self.validation, c).map(\.contentLength) == [16])
+    }
+
     @Test func resumingOnAnotherCorpusIsRefused() throws {
         let folder = Fixtures.folder()
         let trainer = try Trainer(configuration: Fixtures.configuration(), training: Self.training, validation: Self.validation,
