@@ -9,7 +9,7 @@ import Testing
 /// screenshot of the whole page is saved for a person to look at, and attached to the test.
 ///
 /// Without Chromium the test is skipped, and says so in the test output, never passing as if it
-/// had rendered; under CI (`CI=true`) a missing browser is a failure. `.ci/setup` installs it.
+/// had rendered; under CI (`CI=true`) a missing browser is a failure. `.ci/setup --tests` installs it.
 @Suite struct ReportBrowserTests {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
@@ -44,10 +44,10 @@ import Testing
         return attributes
     }
 
-    @Test(.enabled(if: chromium != nil || inCI, "Debian's chromium is not installed: the report was NOT rendered in a browser (run .ci/setup)"))
+    @Test(.enabled(if: chromium != nil || inCI, "Debian's chromium is not installed: the report was NOT rendered in a browser (run .ci/setup --tests)"))
     func theReportRendersInHeadlessChromiumWithoutScriptErrors() throws {
         guard Self.chromium != nil else {
-            Issue.record("CI must render the report in a browser, but chromium is not installed; .ci/setup installs it")
+            Issue.record("CI must render the report in a browser, but chromium is not installed; .ci/setup --tests installs it")
             return
         }
         let dir = ReportCommandTests.folder(), page = dir + "/report.html"
