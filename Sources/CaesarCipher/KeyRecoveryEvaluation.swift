@@ -47,7 +47,8 @@ public struct KeyRecoveryEvaluation: Sendable {
     ///
     /// The generator draws, for each length and trial in order, the key and then the start, so
     /// the same seed gives the same trials on every machine.
-    public init(documents: [[UInt8]], lengths: [Int] = standardLengths, trialsPerLength: Int, seed: UInt64) throws {
+    /// With `fixedKey`, every trial uses that key instead (the spans stay those of the seed).
+    public init(documents: [[UInt8]], lengths: [Int] = standardLengths, trialsPerLength: Int, seed: UInt64, fixedKey: Int? = nil) throws {
         precondition(lengths.allSatisfy { $0 >= 1 } && Set(lengths).count == lengths.count, "lengths are positive and distinct")
         precondition(trialsPerLength >= 0, "trials cannot be negative")
         // Where each letter sits, per document (UInt32: a quarter of the memory of Int).
@@ -64,7 +65,8 @@ public struct KeyRecoveryEvaluation: Sendable {
             let totalStarts = starts.reduce(0, +)
             guard totalStarts > 0 else { throw CipherError.corpusTooShort(letters: corpusLetters, needed: n) }
             for _ in 0..<trialsPerLength {
-                let key = rng.uniformInt(below: 26)
+                let drawn = rng.uniformInt(below: 26)
+                let key = fixedKey.map { (($0 % 26) + 26) % 26 } ?? drawn
                 var start = rng.uniformInt(below: totalStarts)
                 var d = 0
                 while start >= starts[d] {  // find the document this start falls in

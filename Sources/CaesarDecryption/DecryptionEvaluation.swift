@@ -23,8 +23,12 @@ public struct DecryptionEvaluation: Sendable {
 
     public let trials: KeyRecoveryEvaluation
 
-    public init(documents: [[UInt8]], lengths: [Int] = KeyRecoveryEvaluation.standardLengths, trialsPerLength: Int, seed: UInt64) throws {
-        trials = try KeyRecoveryEvaluation(documents: documents, lengths: lengths, trialsPerLength: trialsPerLength, seed: seed)
+    public init(
+        documents: [[UInt8]], lengths: [Int] = KeyRecoveryEvaluation.standardLengths, trialsPerLength: Int, seed: UInt64,
+        fixedKey: Int? = nil
+    ) throws {
+        trials = try KeyRecoveryEvaluation(
+            documents: documents, lengths: lengths, trialsPerLength: trialsPerLength, seed: seed, fixedKey: fixedKey)
     }
 
     /// The network's rows, one per length.
@@ -68,9 +72,11 @@ public struct DecryptionEvaluation: Sendable {
     /// The reference's protocol (`shared/reference/TASK.md`, accuracy by ciphertext length):
     /// the first `count` non-overlapping windows of L characters of the token stream, window i
     /// encrypted with key i mod 26, the raw network output compared character by character.
-    public static func windows(_ decrypter: NeuralDecrypter, tokens: [UInt8], lengths: [Int], count: Int = 2600) throws -> [WindowRow] {
+    public static func windows(
+        _ decrypter: NeuralDecrypter, tokens: [UInt8], lengths: [Int], count: Int = 2600, fixedKey: Int? = nil
+    ) throws -> [WindowRow] {
         try lengths.map { length in
-            let set = try ValidationSet(stream: tokens, contentLength: length, count: count, key: .any)
+            let set = try ValidationSet(stream: tokens, contentLength: length, count: count, key: fixedKey.map { .fixed($0) } ?? .any)
             let (characters, windows) = set.accuracies(of: decrypter.model)
             return WindowRow(characters: length, windows: set.batch.size, characterAccuracy: characters, windowAccuracy: windows)
         }

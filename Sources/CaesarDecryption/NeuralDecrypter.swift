@@ -22,9 +22,13 @@ public final class NeuralDecrypter {
     /// Characters per window: the training windows' length (the model saw [start], this many
     /// characters, [end]).
     public let windowLength: Int
+    /// The key the model was trained for, when it was trained for one (`cipher_key`).
+    public var trainedKey: Int? { file.metadata["cipher_key"].flatMap(Int.init) }
     /// Score the keys on all 26 rotations of the ciphertext and add up the evidence (see
-    /// ``rank(_:_:source:)``): 26 forward passes instead of one, steadier on short texts.
-    public var rotations: Bool = true
+    /// ``rank(_:_:source:)``): 26 forward passes instead of one, steadier on short texts. On by
+    /// default for models trained on every key; a model trained for one key has no symmetry
+    /// between keys to average over.
+    public var rotations: Bool
     let pipeline: TextPipeline
 
     /// Checks that `file` holds a decrypter: one-hot input and output over the 31 tokens,
@@ -40,6 +44,7 @@ public final class NeuralDecrypter {
         self.file = file
         model = SequenceModel(architecture: a, parameters: file.parameters, threads: threads)
         windowLength = Self.trainedWindowLength(file) ?? 62
+        rotations = file.metadata["cipher_key"].flatMap(Int.init) == nil
         pipeline = try TextPipeline(options: .init(sentences: .none))
     }
 

@@ -41,7 +41,7 @@ extension Caesar {
         @Option(help: ArgumentHelp("Decide the key from the first N letters (the rest is only decrypted).", valueName: "n"))
         var prefix = 2000
 
-        @Flag(inversion: .prefixedNo, help: "Score the keys on all 26 rotations of the ciphertext and average the network's evidence (the default; --no-rotations: one reading).")
+        @Flag(inversion: .prefixedNo, help: "Score the keys on all 26 rotations of the ciphertext and average the network's evidence (the default for any-key models; --no-rotations: one reading).")
         var rotations = true
 
         @Flag(help: "Also show the network's own output, character by character (holds the text in memory, up to 1 MiB).")

@@ -40,7 +40,7 @@ struct Eval: ParsableCommand {
         valueName: "n"))
     var windows: [Int] = []
 
-    @Flag(inversion: .prefixedNo, help: "Score the keys on all 26 rotations of each ciphertext and average (the default).")
+    @Flag(inversion: .prefixedNo, help: "Score the keys on all 26 rotations of each ciphertext and average (the default for any-key models).")
     var rotations = true
 
     @Flag(help: "Print the results as JSON.")
@@ -60,16 +60,19 @@ struct Eval: ParsableCommand {
     func run() throws {
         let path = model ?? KeyedDecryption.defaultModel
         let decrypter = try NeuralDecrypter(path: path)
-        decrypter.rotations = rotations
+        decrypter.rotations = decrypter.rotations && rotations
         let documents = try corpus.map { try AtomicFile.read($0, limit: 1 << 30) }
-        let evaluation = try DecryptionEvaluation(documents: documents, lengths: lengths, trialsPerLength: trials, seed: seed)
+        // A model trained for one key is measured on that key; any-key models on random keys.
+        let evaluation = try DecryptionEvaluation(
+            documents: documents, lengths: lengths, trialsPerLength: trials, seed: seed, fixedKey: decrypter.trainedKey)
         let statistics = try NgramStatistics.english()
         let report = EvaluationReport(
-            model: path, architecture: decrypter.file.architecture.description, corpus: corpus, trials: trials, seed: seed,
+            model: path, architecture: decrypter.file.architecture.description,
+            keys: decrypter.trainedKey.map { "\($0) (the model's key)" } ?? "random", corpus: corpus, trials: trials, seed: seed,
             corpusLetters: evaluation.trials.corpusLetters, network: try evaluation.measure(decrypter),
             classical: methods.map { evaluation.measure(Cracker(method: $0, statistics: statistics)) },
             windows: windows.isEmpty ? [] : try DecryptionEvaluation.windows(
-                decrypter, tokens: try TrainingCorpus.read(corpus, lossy: false).tokens, lengths: windows))
+                decrypter, tokens: try TrainingCorpus.read(corpus, lossy: false).tokens, lengths: windows, fixedKey: decrypter.trainedKey))
         let output = try TextOutput(.standardOutput)
         try output.write(json ? try JSONReport.encode(report) + "\n" : report.table)
         try output.finish()
@@ -80,6 +83,8 @@ struct Eval: ParsableCommand {
 struct EvaluationReport: Encodable {
     let model: String
     let architecture: String
+    /// The key of every trial: the model's own for a fixed-key model, else random.
+    let keys: String
     let corpus: [String]
     let trials: Int
     let seed: UInt64
@@ -91,7 +96,7 @@ struct EvaluationReport: Encodable {
     var table: String {
         var lines = [
             "model   \(model) (\(architecture))",
-            "corpus  \(corpus.joined(separator: ", ")) (\(grouped(corpusLetters)) letters); \(trials) trials per length, random keys, seed \(seed)",
+            "corpus  \(corpus.joined(separator: ", ")) (\(grouped(corpusLetters)) letters); \(trials) trials per length, key \(keys), seed \(seed)",
             "",
             "           neural network                          key recovered by",
             "letters    key     conf   raw chars  raw messages  " + classical.map { pad($0.first?.method ?? "", 9) }.joined(),

@@ -41,7 +41,7 @@ struct KeyedDecryption {
     private func decrypter() throws -> NeuralDecrypter {
         if command.model == nil, !FileManager.default.fileExists(atPath: Self.defaultModel) { throw DecryptionError.noDefaultModel(path: Self.defaultModel) }
         let decrypter = try NeuralDecrypter(path: modelPath)
-        decrypter.rotations = command.rotations
+        decrypter.rotations = decrypter.rotations && command.rotations
         return decrypter
     }
 
@@ -94,9 +94,11 @@ struct KeyedDecryption {
         let out = try command.output.open()
         if !command.quiet { try out.write(KeyedStream.keyLine(ranking)) }
         let agreement = String(format: "%.1f", result.rawAgreement * 100)
-        try out.write("network  \(result.raw)\n")
+        // The labelled lines end where the text does (not with its own final line break).
+        func line(_ text: String) -> String { text.hasSuffix("\n") ? String(text.dropLast()) : text }
+        try out.write("network  \(line(result.raw))\n")
         try out.write("         (its own guess at each character; \(agreement)% of the letters agree with key \(ranking.best.key))\n")
-        try out.write("key \(ranking.best.key)    \(result.plaintext)\n")
+        try out.write("key \(ranking.best.key)    \(line(result.plaintext))\n")
         try out.finish()
     }
 }
