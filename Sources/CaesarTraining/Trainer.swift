@@ -169,7 +169,6 @@ public final class Trainer {
     /// The current weights as a model file with the run's provenance.
     public func modelFile() -> ModelFile {
         var meta = metadata
-        meta["setup"] = "many-to-many"
         meta["cipher_key"] = configuration.key.description
         meta["vocabulary"] = "[" + Token.all.map { "\"\($0.description)\"" }.joined(separator: ",") + "]"
         let provenance: [String: String] = [

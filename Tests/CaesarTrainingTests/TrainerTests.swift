@@ -28,7 +28,7 @@ import Testing
         #expect(best > 0.95, "best validation accuracy \(best)")
         let saved = try ModelFile.load(from: folder + "/model.safetensors")
         #expect(saved.metadata["cipher_key"] == "3")
-        #expect(saved.metadata["setup"] == "many-to-many")
+        #expect(saved.architecture.setup == .manyToMany && saved.safeTensors().metadata["setup"] == "many-to-many")
         #expect(trainer.state.records.map(\.step) == [50, 100, 150, 200, 250, 300])
     }
 
