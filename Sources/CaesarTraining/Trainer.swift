@@ -3,8 +3,10 @@ import CaesarRandom
 import CaesarText
 import Foundation
 
-/// Trains a decrypter: random encrypted windows of a corpus in, the plaintext out, one step
-/// at a time, validating at intervals and keeping the best model.
+/// Trains a decrypter: random encrypted windows of a corpus in, the plaintext (or, for the
+/// key classifier, the key) out, one step at a time, validating at intervals and keeping the
+/// best model. Every setup trains the same way (``TrainableModel``); only the validation
+/// measure differs (``ValidationSet/accuracy(of:)``).
 ///
 /// A step: sample B windows → forward, cross-entropy, BPTT (with the configured truncation)
 /// → clip the global gradient norm → optimizer step. Every `validationInterval` steps: the
@@ -38,7 +40,8 @@ public final class Trainer {
     }
 
     public let configuration: TrainingConfiguration
-    public let model: SequenceModel<Float>
+    /// The network being trained: a ``SequenceModel``, ``KeyClassifier`` or ``EncoderDecoder``.
+    public let model: any TrainableModel<Float>
     /// Describes the corpus in the saved model's provenance.
     public var corpusDescription = ""
     /// Extra metadata for the saved model (e.g. the command that trained it).
@@ -60,7 +63,7 @@ public final class Trainer {
         self.outputs = outputs
         // One seed, split into independent streams: weights, batches, truncation.
         var seeds = SeededGenerator(seed: c.seed)
-        model = SequenceModel(architecture: c.architecture, seed: seeds.next(), threads: c.threads)
+        model = makeTrainableModel(architecture: c.architecture, seed: seeds.next(), threads: c.threads)
         let samplerRandom = SeededGenerator(seed: seeds.next())
         sampler = WindowSampler(stream: training, contentLength: c.contentLength, minimumContentLength: c.minimumContentLength,
                                 key: c.key, random: samplerRandom)
@@ -83,7 +86,7 @@ public final class Trainer {
         configuration = c
         self.outputs = outputs
         state = checkpoint.state
-        model = SequenceModel(architecture: c.architecture, parameters: checkpoint.model.parameters, threads: c.threads)
+        model = makeTrainableModel(architecture: c.architecture, parameters: checkpoint.model.parameters, threads: c.threads)
         sampler = WindowSampler(stream: training, contentLength: c.contentLength, minimumContentLength: c.minimumContentLength,
                                 key: c.key, random: checkpoint.state.samplerRandom)
         self.validation = try ValidationSet(stream: validation, contentLength: c.contentLength, count: c.validationWindows, key: c.key)
@@ -145,7 +148,6 @@ public final class Trainer {
     public func validationAccuracy() -> Double { validation.accuracy(of: model) }
 
     private func validate() throws -> (TrainingRecord, improved: Bool) {
-        let c = configuration
         let accuracy = validationAccuracy()
         let record = TrainingRecord(
             step: state.step, trainingSeconds: state.trainingSeconds,
