@@ -15,7 +15,7 @@ import Foundation
 public final class Trainer {
     /// Where a run writes.
     public struct Outputs: Sendable {
-        /// The best model so far (by validation accuracy).
+        /// The best model so far (by validation accuracy; on a tie, the newer).
         public var model: String
         /// The latest checkpoint, for `--resume`.
         public var checkpoint: String
@@ -136,7 +136,7 @@ public final class Trainer {
             if state.step % c.validationInterval == 0 || state.step == c.steps {
                 let (record, improved) = try validate()
                 try report(.validated(record, improved: improved))
-                if record.validationAccuracy >= c.targetAccuracy {
+                if c.targetAccuracy < 1, record.validationAccuracy >= c.targetAccuracy {  // 1: never, not even at 100%
                     return .reachedTarget(step: state.step, accuracy: record.validationAccuracy)
                 }
             }
@@ -158,7 +158,9 @@ public final class Trainer {
         state.pendingSteps = 0
         state.pendingCharacters = 0
         state.pendingSeconds = 0
-        let improved = state.bestAccuracy.map { accuracy > $0 } ?? true
+        // A tie keeps the newer weights: a saturated measure (every key of the validation
+        // windows right) says nothing against the extra training.
+        let improved = state.bestAccuracy.map { accuracy >= $0 } ?? true
         if improved {
             state.bestAccuracy = accuracy
             state.bestStep = state.step

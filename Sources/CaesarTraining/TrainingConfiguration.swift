@@ -48,7 +48,9 @@ public struct TrainingConfiguration: Equatable, Codable, Sendable {
     public var validationInterval = 100
     /// Non-overlapping windows of the validation text used per validation.
     public var validationWindows = 512
-    /// Stop once validation accuracy reaches this (1 = never stop early).
+    /// Stop once validation accuracy reaches this; 1 (or more) never stops early, not even at a
+    /// perfect score (the classifier gets every key of the full-length validation windows long
+    /// before it is done with short messages).
     public var targetAccuracy = 1.0
     /// Worker threads.
     public var threads = 2

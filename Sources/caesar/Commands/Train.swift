@@ -22,7 +22,7 @@ struct Train: ParsableCommand {
             characters of its greedy output). All three decrypt with 'caesar decrypt --model' and \
             'caesar eval'.
 
-            Writes, beside --out: the best model (by validation accuracy), \
+            Writes, beside --out: the best model (by validation accuracy; the newer on a tie), \
             OUT.checkpoint.safetensors (resume with --resume), and the learning curves as OUT.csv \
             and OUT.svg. Ctrl-C saves a checkpoint and stops (exit status 130); a NaN or infinite \
             loss stops with the last good checkpoint kept.
