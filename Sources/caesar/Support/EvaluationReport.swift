@@ -91,7 +91,7 @@ struct EvaluationReport: Encodable {
         }
         lines.append("")
         lines.append("key: the network's key is right, so the rotation gives the text exactly; conf: its mean confidence")
-        lines.append("raw: the network's own output, character by character (chars right; messages right in full)")
+        lines.append("raw: the network's own output, position by position (chars right; messages right in full)")
         return trimmed(lines)
     }
 

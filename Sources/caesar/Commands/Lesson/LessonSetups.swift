@@ -22,16 +22,16 @@ struct LessonSetups: ParsableCommand {
     @Option(help: ArgumentHelp("A folder for the four models: those there are loaded, the others trained and saved there.", valueName: "folder"))
     var models: String?
 
-    @Option(help: "Training steps per model (default 5000).")
+    @Option(help: "Training steps per model.")
     var steps = 5000
 
-    @Option(help: "Hidden units per direction (default 64).")
+    @Option(help: "Hidden units per direction.")
     var hidden = 64
 
-    @Option(help: "The longest message, in characters; the models train on 4 up to this many (default 16).")
+    @Option(help: "The longest message, in characters; the models train on 4 up to this many.")
     var length = 16
 
-    @Option(help: "Messages per length measured (default 200).")
+    @Option(help: "Messages per length measured.")
     var messages = 200
 
     @Option(help: "Seed of the weights, the training windows and the messages.")
