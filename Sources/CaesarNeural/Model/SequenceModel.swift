@@ -1,5 +1,3 @@
-import CaesarRandom
-
 /// A many-to-many recurrent network: one-hot tokens in, a stack of RNN or LSTM layers
 /// (optionally bidirectional), a linear head and softmax at every step.
 ///
