@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "CaesarDecryption", targets: ["CaesarDecryption"]),
         .library(name: "CaesarPlot", targets: ["CaesarPlot"]),
         .library(name: "CaesarLessons", targets: ["CaesarLessons"]),
+        .library(name: "CaesarSetups", targets: ["CaesarSetups"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,13 +60,14 @@ let package = Package(
         .target(name: "CaesarDecryption", dependencies: ["CaesarNeural", "CaesarText", "CaesarCipher", "CaesarTraining"]),
         .target(name: "CaesarPlot", exclude: ["README.md"]),
         .target(name: "CaesarLessons", dependencies: ["CaesarPlot", "CaesarRandom"], exclude: ["README.md"]),
+        .target(name: "CaesarSetups", dependencies: ["CaesarDecryption", "CaesarLessons"], exclude: ["README.md"]),
 
         // The command-line tool: one subcommand a file.
         .executableTarget(
             name: "caesar",
             dependencies: [
                 "CaesarIO", "CaesarRandom", "CaesarText", "CaesarCipher", "CaesarNeural", "CaesarTraining", "CaesarDecryption",
-                "CaesarPlot", "CaesarLessons",
+                "CaesarPlot", "CaesarLessons", "CaesarSetups",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,6 +88,7 @@ let package = Package(
         .testTarget(name: "CaesarDecryptionTests", dependencies: ["CaesarDecryption", "CaesarTraining"]),
         .testTarget(name: "CaesarPlotTests", dependencies: ["CaesarPlot"]),
         .testTarget(name: "CaesarLessonsTests", dependencies: ["CaesarLessons"], exclude: ["golden"]),
+        .testTarget(name: "CaesarSetupsTests", dependencies: ["CaesarSetups"]),
         .testTarget(name: "CaesarCLITests", dependencies: ["caesar"]),
     ]
 )

@@ -7,7 +7,7 @@ public enum DecryptionError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notADecrypter(let path, let reason):
-            return "model '\(path)' cannot decrypt: \(reason); hint: use a model made by 'caesar train' (many-to-many over the 31-token vocabulary)"
+            return "model '\(path)' cannot decrypt: \(reason); hint: use a model made by 'caesar train' (any --setup, over the 31-token vocabulary)"
         case .noLetters(let source):
             return "no letters a–z in \(source), so there is no key to find; hint: give ciphertext with Latin letters"
         case .noDefaultModel(let path):

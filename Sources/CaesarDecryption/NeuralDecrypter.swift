@@ -3,48 +3,53 @@ import CaesarNeural
 import CaesarText
 import Foundation
 
-/// A trained many-to-many model used as a cipher breaker.
+/// A trained model used as a cipher breaker, whatever its setup.
 ///
-/// The network reads the ciphertext's tokens and gives, at every position, a probability for
-/// each of the 31 plaintext tokens. Taken one by one, those guesses need not agree on a key;
-/// a Caesar message has exactly one. So each of the 26 keys is scored by the log-probability
-/// the network gives the plaintext that key implies,
-///
-///     score(k) = Σ over ciphertext letters c_t of log P(plaintext_t = c_t − k | ciphertext),
-///
-/// the best key wins, its confidence is the softmax of the scores over the 26 keys (the
-/// posterior under a uniform prior, as for the n-gram scorers), and the text is decrypted
+/// Every setup gives each of the 26 keys a score, a log-likelihood (``CiphertextReader``):
+/// the many-to-many network from its per-character probabilities, the key classifier from its
+/// posterior over keys, the encoder–decoder from how likely its decoder finds each key's
+/// plaintext. The best key wins, its confidence is the softmax of the scores over the 26 keys
+/// (the posterior under a uniform prior, as for the n-gram scorers), and the text is decrypted
 /// exactly by rotating its letters, which keeps case, accents, punctuation and spacing.
-/// ``Decryption/raw`` keeps the network's own per-character answer, for teaching.
+/// ``Decryption/raw`` keeps the model's own answer, for teaching.
 public final class NeuralDecrypter {
     public let file: ModelFile
-    public let model: SequenceModel<Float>
+    /// The network: a ``SequenceModel``, ``KeyClassifier`` or ``EncoderDecoder``.
+    public let model: any TrainableModel<Float>
     /// Characters per window: the training windows' length (the model saw [start], this many
     /// characters, [end]).
     public let windowLength: Int
-    /// The key the model was trained for, when it was trained for one (`cipher_key`).
-    public var trainedKey: Int? { file.metadata["cipher_key"].flatMap(Int.init) }
     /// Score the keys on all 26 rotations of the ciphertext and add up the evidence (see
-    /// ``rank(_:_:source:)``): 26 forward passes instead of one, steadier on short texts. On by
-    /// default for models trained on every key; a model trained for one key has no symmetry
+    /// ``scores(_:)``): 26 readings instead of one, steadier on short texts. On by default for
+    /// many-to-many models trained on every key; a model trained for one key has no symmetry
     /// between keys to average over.
     public var rotations: Bool
+    /// The key the model was trained for, when it was trained for one (`cipher_key`).
+    public var trainedKey: Int? { file.metadata["cipher_key"].flatMap(Int.init) }
     let pipeline: TextPipeline
+    private let reader: any CiphertextReader
 
-    /// Checks that `file` holds a decrypter: one-hot input and output over the 31 tokens,
-    /// trained many-to-many.
+    /// Checks that `file` holds a decrypter: one-hot input over the 31 tokens, and 31 outputs
+    /// (26 keys for the classifier).
     public init(file: ModelFile, path: String, threads: Int = 2) throws {
         let a = file.architecture
-        guard a.inputSize == Token.count, a.outputSize == Token.count else {
-            throw DecryptionError.notADecrypter(path: path, reason: "it maps \(a.inputSize) inputs to \(a.outputSize) outputs, not 31 to 31")
-        }
-        if let setup = file.metadata["setup"], setup != "many-to-many" {
-            throw DecryptionError.notADecrypter(path: path, reason: "its setup is '\(setup)'")
+        let outputs = a.setup.pooling == nil ? Token.count : 26
+        guard a.inputSize == Token.count, a.outputSize == outputs else {
+            throw DecryptionError.notADecrypter(
+                path: path, reason: "it maps \(a.inputSize) inputs to \(a.outputSize) outputs, not \(Token.count) to \(outputs)")
         }
         self.file = file
-        model = SequenceModel(architecture: a, parameters: file.parameters, threads: threads)
-        windowLength = Self.trainedWindowLength(file) ?? 62
-        rotations = file.metadata["cipher_key"].flatMap(Int.init) == nil
+        let model = makeTrainableModel(architecture: a, parameters: file.parameters, threads: threads)
+        let windowLength = Self.trainedWindowLength(file) ?? 62
+        switch model {
+        case let aligned as SequenceModel<Float>: reader = AlignedReader(model: aligned, windowLength: windowLength)
+        case let classifier as KeyClassifier<Float>: reader = KeyClassifierReader(model: classifier, windowLength: windowLength)
+        case let seq2seq as EncoderDecoder<Float>: reader = EncoderDecoderReader(model: seq2seq, windowLength: windowLength)
+        default: preconditionFailure("no reader for \(type(of: model))")
+        }
+        self.model = model
+        self.windowLength = windowLength
+        rotations = a.setup == .manyToMany && file.metadata["cipher_key"].flatMap(Int.init) == nil
         pipeline = try TextPipeline(options: .init(sentences: .none))
     }
 
@@ -57,116 +62,79 @@ public final class NeuralDecrypter {
         public let ranking: KeyRanking
         /// The input rotated back by the best key: exact, with everything but a–z untouched.
         public let plaintext: String
-        /// The network's most probable token at each position, written back into the text
-        /// with the original case, punctuation and spacing (see `RestorationRecord`).
+        /// The model's own output (``rawIndices``), written back into the text with its case,
+        /// punctuation and spacing (see `RestorationRecord`) when it has one token per token of
+        /// the text, else as plain lowercase text.
         public let raw: String
-        /// Of the letters, how many the network's own answer gets the same as the rotation.
+        /// Of the letters, how many the model's own answer gets the same as the rotation.
         public let rawAgreement: Double
-        /// The network's most probable token at each text position (no [start] or [end]).
+        /// The model's own output tokens (no [start] or [end]): the many-to-many network's most
+        /// probable token at each text position, the classifier's rotation, or the
+        /// encoder–decoder's greedy output, whose length may differ from the text's.
         public let rawIndices: [UInt8]
     }
 
-    /// Ranks the keys, decrypts, and restores the raw network output. Holds the whole text.
+    /// Ranks the keys, decrypts, and gives the model's own output. Holds the whole text.
     public func decrypt(_ text: String, source: String = "the text") throws -> Decryption {
         let encoding = try pipeline.encode(text)
         let content = Array(encoding.indices.dropFirst().dropLast())  // inside [start] … [end]
-        let logProbabilities = self.logProbabilities(content)
-        let ranking = try rank(content, logProbabilities, source: source)
-        var rawIndices = encoding.indices
+        let (ranking, output) = try read(tokens: content, source: source)
+        let expected = rotated(content, back: ranking.best.key)
         var agree = 0, letters = 0
-        for (t, token) in content.enumerated() {
-            var best = 0
-            for k in 1..<Token.count where logProbabilities[t * Token.count + k] > logProbabilities[t * Token.count + best] { best = k }
-            rawIndices[t + 1] = UInt8(best)
-            if token < 26 {
-                letters += 1
-                if best == (Int(token) - ranking.best.key + 26) % 26 { agree += 1 }
-            }
+        for (t, token) in expected.enumerated() where token < 26 {
+            letters += 1
+            if t < output.count, output[t] == token { agree += 1 }
         }
+        let raw = output.count == content.count
+            ? encoding.record.restore(indices: [encoding.indices.first!] + output + [encoding.indices.last!])
+            : TextDecoder.decode(indices: output)
         return Decryption(
-            ranking: ranking, plaintext: CaesarShift(key: ranking.best.key).inverse.apply(to: text),
-            raw: encoding.record.restore(indices: rawIndices), rawAgreement: letters == 0 ? 0 : Double(agree) / Double(letters),
-            rawIndices: Array(rawIndices.dropFirst().dropLast()))
+            ranking: ranking, plaintext: CaesarShift(key: ranking.best.key).inverse.apply(to: text), raw: raw,
+            rawAgreement: letters == 0 ? 0 : Double(agree) / Double(letters), rawIndices: output)
+    }
+
+    /// Ranks the keys for text already in tokens (content only, no [start] or [end]) and gives
+    /// the model's own output tokens (see ``Decryption/rawIndices``).
+    public func read(tokens content: [UInt8], source: String = "the text") throws -> (ranking: KeyRanking, raw: [UInt8]) {
+        precondition(content.allSatisfy { $0 < Token.count }, "tokens are indices below \(Token.count)")
+        let reading = reader.read(content, raw: true)
+        return (try rank(content, scores(content, first: reading.scores), source: source), reading.raw!)
     }
 
     /// Ranks the 26 keys for UTF-8 text (a streamed prefix, say), holding only its tokens.
     public func rank(utf8 bytes: [UInt8], source: String = "the text") throws -> KeyRanking {
         let encoding = try bytes.withUnsafeBufferPointer { try pipeline.encode(utf8: $0) }
         let content = Array(encoding.indices.dropFirst().dropLast())
-        return try rank(content, logProbabilities(content), source: source)
+        return try rank(content, scores(content), source: source)
     }
 
-    /// Scores of the 26 keys. With ``rotations``, the ciphertext rotated back by j is itself a
+    /// The 26 keys' scores. With ``rotations``, the ciphertext rotated back by j is itself a
     /// ciphertext, with key k − j: its scores, shifted back by j, are evidence about k too, and
     /// the 26 views' evidence is averaged (a network is never perfectly even-handed between
-    /// keys; averaging over all rotations makes its judgment so by construction).
-    private func rank(_ content: [UInt8], _ logProbabilities: [Float], source: String) throws -> KeyRanking {
-        guard content.contains(where: { $0 < 26 }) else { throw DecryptionError.noLetters(source: source) }
-        var scores = Self.keyScores(content, logProbabilities)
-        if rotations {
-            for j in 1..<26 {
-                let rotated = content.map { $0 < 26 ? UInt8((Int($0) - j + 26) % 26) : $0 }
-                let view = Self.keyScores(rotated, self.logProbabilities(rotated))
-                for k in 0..<26 { scores[k] += view[(k - j + 26) % 26] }
-            }
-            scores = scores.map { $0 / 26 }
+    /// keys; averaging over all rotations makes its judgment so by construction). `first` is
+    /// the reading of the text itself when the caller has it already.
+    func scores(_ content: [UInt8], first: [Double]? = nil) -> [Double] {
+        var scores = first ?? reader.read(content, raw: false).scores
+        guard rotations, content.contains(where: { $0 < 26 }) else { return scores }
+        for j in 1..<26 {
+            let view = reader.read(rotated(content, back: j), raw: false).scores
+            for k in 0..<26 { scores[k] += view[(k - j + 26) % 26] }
         }
-        return KeyRanking(method: "neural", statistics: scores, logLikelihoods: scores,
-                          lettersScored: content.filter { $0 < 26 }.count)
+        return scores.map { $0 / 26 }
     }
 
-    /// score(k) = Σ over letters c_t of log P(plaintext_t = c_t − k).
-    static func keyScores(_ content: [UInt8], _ logProbabilities: [Float]) -> [Double] {
-        var scores = [Double](repeating: 0, count: 26)
-        for (t, token) in content.enumerated() where token < 26 {
-            let row = t * Token.count
-            for k in 0..<26 { scores[k] += Double(logProbabilities[row + (Int(token) - k + 26) % 26]) }
-        }
-        return scores
+    private func rank(_ content: [UInt8], _ scores: [Double], source: String) throws -> KeyRanking {
+        let letters = content.filter { $0 < 26 }.count
+        guard letters > 0 else { throw DecryptionError.noLetters(source: source) }
+        return KeyRanking(method: "neural", statistics: scores, logLikelihoods: scores, lettersScored: letters)
     }
 
-    /// log P(token | ciphertext) at every content position, (N × 31) row-major.
-    ///
-    /// The tokens are cut into windows of at most ``windowLength``, as even as possible (a
-    /// text one character too long for one window makes two halves, not a window and a scrap
-    /// without context), each wrapped in [start] … [end] as in training; windows of equal length
-    /// run in batches of at most ``batchLimit`` (which bounds memory), split between the workers.
+    /// The many-to-many network's log P(token | ciphertext) at every content position,
+    /// (N × 31) row-major.
     public func logProbabilities(_ content: [UInt8]) -> [Float] {
-        let V = Token.count
-        var result = [Float](repeating: 0, count: content.count * V)
-        let byLength = Dictionary(grouping: Self.evenWindows(count: content.count, longest: windowLength)) { $0.count }
-        for (length, windows) in byLength.sorted(by: { $0.key > $1.key }) {
-            for first in stride(from: 0, to: windows.count, by: Self.batchLimit) {
-                let group = windows[first..<min(first + Self.batchLimit, windows.count)]
-                let sequences = group.map { [Int32(Token.start.index)] + content[$0].map(Int32.init) + [Int32(Token.end.index)] }
-                let logits = model.logits(SequenceBatch(sequences: sequences))
-                let B = group.count
-                for (b, window) in group.enumerated() {
-                    for t in 0..<length {  // log-softmax of the step's logits
-                        let row = ((t + 1) * B + b) * V
-                        var top = logits.values[row]
-                        for k in 1..<V { top = max(top, logits.values[row + k]) }
-                        var total: Float = 0
-                        for k in 0..<V { total += Foundation.exp(logits.values[row + k] - top) }
-                        let logTotal = Foundation.log(total) + top
-                        for k in 0..<V { result[(window.lowerBound + t) * V + k] = logits.values[row + k] - logTotal }
-                    }
-                }
-            }
-        }
-        return result
+        guard let aligned = reader as? AlignedReader else { preconditionFailure("per-position probabilities need a many-to-many model") }
+        return aligned.logProbabilities(content)
     }
-
-    /// `count` positions cut into the fewest windows of at most `longest`, their lengths
-    /// differing by at most one.
-    static func evenWindows(count: Int, longest: Int) -> [Range<Int>] {
-        guard count > 0 else { return [] }
-        let n = (count + longest - 1) / longest
-        return (0..<n).map { i in (i * count / n)..<((i + 1) * count / n) }
-    }
-
-    /// Windows per forward pass: enough to keep both cores busy, few enough to bound memory.
-    public static let batchLimit = 256
 
     /// The content length of the windows the model was trained on, from its provenance.
     static func trainedWindowLength(_ file: ModelFile) -> Int? {

@@ -40,8 +40,17 @@ public struct TrainedModel: Sendable {
     public var keyOrAny: KeySchedule { key ?? .any }
 
     /// A new network with these weights, in `Scalar` precision.
-    public func network<Scalar: NeuralScalar>(_: Scalar.Type = Scalar.self, threads: Int = 1) -> SequenceModel<Scalar> {
-        SequenceModel(architecture: file.architecture, parameters: file.parameters.converted(to: Scalar.self), threads: threads)
+    public func network<Scalar: NeuralScalar>(_: Scalar.Type = Scalar.self, threads: Int = 1) -> any TrainableModel<Scalar> {
+        makeTrainableModel(architecture: file.architecture, parameters: file.parameters.converted(to: Scalar.self), threads: threads)
+    }
+
+    /// The many-to-many network, for what reads its states step by step (the report, the
+    /// measured gradient lesson); refuses a model of another setup.
+    public func alignedNetwork<Scalar: NeuralScalar>(_: Scalar.Type = Scalar.self, threads: Int = 1) throws -> SequenceModel<Scalar> {
+        guard file.architecture.setup == .manyToMany else {
+            throw TrainingError.notManyToMany(path: path ?? "the model", setup: file.architecture.setup.description)
+        }
+        return SequenceModel(architecture: file.architecture, parameters: file.parameters.converted(to: Scalar.self), threads: threads)
     }
 }
 

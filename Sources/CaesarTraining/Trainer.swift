@@ -3,8 +3,10 @@ import CaesarRandom
 import CaesarText
 import Foundation
 
-/// Trains a decrypter: random encrypted windows of a corpus in, the plaintext out, one step
-/// at a time, validating at intervals and keeping the best model.
+/// Trains a decrypter: random encrypted windows of a corpus in, the plaintext (or, for the
+/// key classifier, the key) out, one step at a time, validating at intervals and keeping the
+/// best model. Every setup trains the same way (``TrainableModel``); only the validation
+/// measure differs (``ValidationSet/accuracy(of:)``).
 ///
 /// A step: sample B windows → forward, cross-entropy, BPTT (with the configured truncation)
 /// → clip the global gradient norm → optimizer step. Every `validationInterval` steps: the
@@ -13,7 +15,7 @@ import Foundation
 public final class Trainer {
     /// Where a run writes.
     public struct Outputs: Sendable {
-        /// The best model so far (by validation accuracy).
+        /// The best model so far (by validation accuracy; on a tie, the newer).
         public var model: String
         /// The latest checkpoint, for `--resume`.
         public var checkpoint: String
@@ -38,7 +40,8 @@ public final class Trainer {
     }
 
     public let configuration: TrainingConfiguration
-    public let model: SequenceModel<Float>
+    /// The network being trained: a ``SequenceModel``, ``KeyClassifier`` or ``EncoderDecoder``.
+    public let model: any TrainableModel<Float>
     /// Describes the corpus in the saved model's provenance.
     public var corpusDescription = ""
     /// Extra metadata for the saved model (e.g. the command that trained it).
@@ -62,7 +65,7 @@ public final class Trainer {
         self.outputs = outputs
         // One seed, split into independent streams: weights, batches, truncation.
         var seeds = SeededGenerator(seed: c.seed)
-        model = SequenceModel(architecture: c.architecture, seed: seeds.next(), threads: c.threads)
+        model = makeTrainableModel(architecture: c.architecture, seed: seeds.next(), threads: c.threads)
         let samplerRandom = SeededGenerator(seed: seeds.next())
         sampler = WindowSampler(stream: training, contentLength: c.contentLength, minimumContentLength: c.minimumContentLength,
                                 key: c.key, random: samplerRandom)
@@ -85,7 +88,7 @@ public final class Trainer {
         configuration = c
         self.outputs = outputs
         state = checkpoint.state
-        model = SequenceModel(architecture: c.architecture, parameters: checkpoint.model.parameters, threads: c.threads)
+        model = makeTrainableModel(architecture: c.architecture, parameters: checkpoint.model.parameters, threads: c.threads)
         sampler = WindowSampler(stream: training, contentLength: c.contentLength, minimumContentLength: c.minimumContentLength,
                                 key: c.key, random: checkpoint.state.samplerRandom)
         self.validation = try Self.validationSets(validation, c)
@@ -143,8 +146,8 @@ public final class Trainer {
         return .finished(steps: state.step)
     }
 
-    /// Validation accuracy of the current weights.
-    /// Validation accuracy of the current weights: the mean over the validated lengths.
+    /// Validation accuracy of the current weights (see ``ValidationSet/accuracy(of:)`` for what
+    /// each setup is scored on): the mean over the validated lengths.
     public func validationAccuracy() -> Double {
         validation.map { $0.accuracy(of: model) }.reduce(0, +) / Double(validation.count)
     }
@@ -160,7 +163,6 @@ public final class Trainer {
     }
 
     private func validate() throws -> (TrainingRecord, improved: Bool) {
-        let c = configuration
         let accuracy = validationAccuracy()
         let record = TrainingRecord(
             step: state.step, trainingSeconds: state.trainingSeconds,
@@ -171,7 +173,9 @@ public final class Trainer {
         state.pendingSteps = 0
         state.pendingCharacters = 0
         state.pendingSeconds = 0
-        let improved = state.bestAccuracy.map { accuracy > $0 } ?? true
+        // A tie keeps the newer weights: a saturated measure (every key of the validation
+        // windows right) says nothing against the extra training.
+        let improved = state.bestAccuracy.map { accuracy >= $0 } ?? true
         if improved {
             state.bestAccuracy = accuracy
             state.bestStep = state.step
@@ -184,7 +188,6 @@ public final class Trainer {
     /// The current weights as a model file with the run's provenance.
     public func modelFile() -> ModelFile {
         var meta = metadata
-        meta["setup"] = "many-to-many"
         meta["cipher_key"] = configuration.key.description
         meta["vocabulary"] = "[" + Token.all.map { "\"\($0.description)\"" }.joined(separator: ",") + "]"
         let provenance: [String: String] = [

@@ -7,6 +7,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case checkpointMismatch(reason: String)
     case badCheckpoint(path: String, reason: String)
     case noText(paths: [String])
+    case notManyToMany(path: String, setup: String)
     case badCurves(source: String, line: Int, reason: String)
     case nothingToDecrypt
     case checkpointIsNotAModel(path: String)
@@ -33,6 +34,9 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
             return "'\(path)' is a training checkpoint (the latest weights and the optimizer's state), not a model; hint: give \(model), the best model caesar train saved beside it"
         case .nothingToDecrypt:
             return "the text has no letters or periods, so there is nothing to decrypt; hint: give a text with letters a–z"
+        case .notManyToMany(let path, let setup):
+            return "'\(path)' is a \(setup) model, and this reads a many-to-many network's states step by step; "
+                + "hint: give a model trained with --setup many-to-many"
         case .noText(let paths):
             return "no text files in \(paths.map { "'\($0)'" }.joined(separator: ", ")); hint: give text files or folders that hold them"
         }

@@ -5,7 +5,8 @@ public struct TrainingRecord: Equatable, Codable, Sendable {
     public let trainingSeconds: Double
     /// Mean training loss over the steps since the previous record.
     public let trainLoss: Double
-    /// Validation character accuracy.
+    /// The setup's validation accuracy (``ValidationSet/accuracy(of:)``): keys for the
+    /// classifier, characters otherwise.
     public let validationAccuracy: Double
     /// Training throughput over the steps since the previous record.
     public let charactersPerSecond: Double

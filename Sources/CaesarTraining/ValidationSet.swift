@@ -4,6 +4,11 @@ import CaesarText
 /// The fixed windows a run is validated on: the first `count` non-overlapping windows of the
 /// validation text, the i-th encrypted with key i mod 26 (or the run's fixed key), as the
 /// reference validates.
+///
+/// Each setup is measured by what it outputs: the key classifier by its keys, the aligned
+/// many-to-many network by its character at each position, and the encoder–decoder by its
+/// greedy output, compared position by position; where it stops early or writes on, the
+/// missing or extra characters count as wrong.
 public struct ValidationSet: Sendable {
     public let batch: SequenceBatch
     public let contentLength: Int
@@ -21,23 +26,71 @@ public struct ValidationSet: Sendable {
         self.contentLength = contentLength
     }
 
-    /// Character accuracy of `model` over the text positions (not [start] or [end]); `.`
-    /// and [sep] count, although they are copied through.
-    public func accuracy(of model: SequenceModel<Float>) -> Double {
-        accuracies(of: model).characters
+    /// What ``accuracy(of:)`` measures for a setup.
+    public static func metric(of setup: Setup) -> String {
+        switch setup {
+        case .manyToOne: return "key accuracy"
+        case .manyToMany: return "character accuracy"
+        case .encoderDecoder: return "character accuracy of the greedy output"
+        }
     }
 
-    /// Character accuracy, and the share of windows right in every character.
-    public func accuracies(of model: SequenceModel<Float>) -> (characters: Double, windows: Double) {
-        let predictions = model.predictions(batch)
-        let B = batch.size
-        var correct = 0
-        var wrongWindows = Set<Int>()
-        for t in 1...contentLength {
-            for b in 0..<B {
-                if predictions[t * B + b] == batch.targets[t * B + b] { correct += 1 } else { wrongWindows.insert(b) }
+    /// The accuracy a run is judged by: keys right (many-to-one), or characters right over the
+    /// text positions (not [start] or [end]; `.` and [sep] count, although they are copied through).
+    public func accuracy(of model: any TrainableModel<Float>) -> Double {
+        if let classifier = model as? KeyClassifier<Float> { return keyAccuracy(of: classifier) }
+        return accuracies(of: model).characters
+    }
+
+    /// Characters right, and the share of windows right in every character, of the model's
+    /// own output: for the key classifier, the ciphertext rotated back by its key.
+    public func accuracies(of model: any TrainableModel<Float>) -> (characters: Double, windows: Double) {
+        switch model {
+        case let aligned as SequenceModel<Float>: return compare(alignedOutput(of: aligned))
+        case let classifier as KeyClassifier<Float>: return compare(rotations(by: classifier.predictions(batch)))
+        case let seq2seq as EncoderDecoder<Float>:
+            let start = Int32(Token.start.index), end = Int32(Token.end.index)
+            return compare(seq2seq.greedyDecode(batch, start: start, end: end, maximumLength: 2 * contentLength))
+        default: preconditionFailure("no validation for \(type(of: model))")
+        }
+    }
+
+    /// Keys right: the classifier's most probable key against the window's.
+    func keyAccuracy(of classifier: KeyClassifier<Float>) -> Double {
+        let right = zip(classifier.predictions(batch), batch.labels).filter { $0 == $1 }.count
+        return Double(right) / Double(batch.size)
+    }
+
+    /// The plaintext of every window (its text positions), in window order.
+    var plaintexts: [[Int32]] {
+        (0..<batch.size).map { b in (1...contentLength).map { batch.targets[$0 * batch.size + b] } }
+    }
+
+    /// The many-to-many network's most probable token at each text position.
+    private func alignedOutput(of model: SequenceModel<Float>) -> [[Int32]] {
+        let predictions = model.predictions(batch), B = batch.size
+        return (0..<B).map { b in (1...contentLength).map { predictions[$0 * B + b] } }
+    }
+
+    /// The ciphertext of every window rotated back by `keys` (letters only).
+    private func rotations(by keys: [Int32]) -> [[Int32]] {
+        (0..<batch.size).map { b in
+            (1...contentLength).map { t in
+                let token = batch.inputs[t * batch.size + b]
+                return token < 26 ? (token - keys[b] + 26) % 26 : token
             }
         }
-        return (Double(correct) / Double(contentLength * B), Double(B - wrongWindows.count) / Double(B))
+    }
+
+    /// Outputs against the plaintexts, position by position; missing or extra characters are wrong.
+    private func compare(_ outputs: [[Int32]]) -> (characters: Double, windows: Double) {
+        var right = 0, total = 0, rightWindows = 0
+        for (output, truth) in zip(outputs, plaintexts) {
+            let matches = zip(output, truth).filter { $0 == $1 }.count
+            right += matches
+            total += max(output.count, truth.count)
+            if matches == truth.count && output.count == truth.count { rightWindows += 1 }
+        }
+        return (Double(right) / Double(max(total, 1)), Double(rightWindows) / Double(batch.size))
     }
 }

@@ -6,7 +6,9 @@ import CaesarText
 /// [start] … [end], as the reference draws them (`shared/reference/common.py`, `sample_batch`).
 ///
 /// Window starts are uniform over every position (a window may begin or end mid-word); the
-/// input is the ciphertext, the target the plaintext at the same step (many-to-many, aligned).
+/// input is the ciphertext, the target the plaintext at the same step (many-to-many, aligned;
+/// the encoder–decoder reads the same targets one step behind), and each window's key is its
+/// label (what the many-to-one classifier learns).
 public struct WindowSampler: Sendable {
     /// Token indices of the training text (letters, `.`, `[sep]`).
     public let stream: [UInt8]
@@ -46,7 +48,8 @@ public struct WindowSampler: Sendable {
         }
     }
 
-    /// Windows of `stream` starting at `starts`, encrypted with `keys`, as one batch.
+    /// Windows of `stream` starting at `starts`, encrypted with `keys`, as one batch; the keys
+    /// (0…25) are the labels.
     public static func batch(stream: [UInt8], starts: [Int], keys: [Int], contentLength L: Int) -> SequenceBatch {
         let B = starts.count, T = L + 2
         var inputs = [Int32](repeating: 0, count: T * B), targets = inputs
@@ -61,6 +64,7 @@ public struct WindowSampler: Sendable {
             inputs[(T - 1) * B + b] = Int32(Token.end.index)
             targets[(T - 1) * B + b] = Int32(Token.end.index)
         }
-        return SequenceBatch(steps: T, size: B, inputs: inputs, targets: targets, ignoredTarget: Int32(Token.pad.index))
+        return SequenceBatch(steps: T, size: B, inputs: inputs, targets: targets, ignoredTarget: Int32(Token.pad.index),
+                             labels: keys.map { Int32(($0 % 26 + 26) % 26) })
     }
 }

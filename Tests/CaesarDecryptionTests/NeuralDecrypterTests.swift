@@ -66,19 +66,19 @@ import Testing
     }
 
     @Test func windowsAreAsEvenAsPossible() {
-        #expect(NeuralDecrypter.evenWindows(count: 0, longest: 10) == [])
-        #expect(NeuralDecrypter.evenWindows(count: 10, longest: 10) == [0..<10])
-        #expect(NeuralDecrypter.evenWindows(count: 11, longest: 10) == [0..<5, 5..<11])
-        #expect(NeuralDecrypter.evenWindows(count: 25, longest: 10) == [0..<8, 8..<16, 16..<25])
+        #expect(CiphertextWindows.even(count: 0, longest: 10) == [])
+        #expect(CiphertextWindows.even(count: 10, longest: 10) == [0..<10])
+        #expect(CiphertextWindows.even(count: 11, longest: 10) == [0..<5, 5..<11])
+        #expect(CiphertextWindows.even(count: 25, longest: 10) == [0..<8, 8..<16, 16..<25])
     }
 
     /// More windows than one batch holds: every window's values are what it gets alone.
     @Test func manyWindowsRunInBoundedBatches() throws {
         let decrypter = try NeuralDecrypter(file: Self.trained, path: "test")
-        let L = decrypter.windowLength, count = NeuralDecrypter.batchLimit + 30
+        let L = decrypter.windowLength, count = CiphertextWindows.batchLimit + 30
         let content = (0..<(count * L)).map { UInt8(($0 * 7) % 28) }  // exactly `count` full windows
         let all = decrypter.logProbabilities(content)
-        for window in [0, NeuralDecrypter.batchLimit - 1, NeuralDecrypter.batchLimit, count - 1] {
+        for window in [0, CiphertextWindows.batchLimit - 1, CiphertextWindows.batchLimit, count - 1] {
             let alone = decrypter.logProbabilities(Array(content[(window * L)..<((window + 1) * L)]))
             for k in 0..<(L * 31) { #expect(abs(all[window * L * 31 + k] - alone[k]) < 1e-5) }
         }

@@ -27,7 +27,7 @@ import Testing
         #expect(best > 0.95, "best validation accuracy \(best)")
         let saved = try ModelFile.load(from: folder + "/model.safetensors")
         #expect(saved.metadata["cipher_key"] == "3")
-        #expect(saved.metadata["setup"] == "many-to-many")
+        #expect(saved.architecture.setup == .manyToMany && saved.safeTensors().metadata["setup"] == "many-to-many")
         #expect(trainer.state.records.map(\.step) == [50, 100, 150, 200, 250, 300])
     }
 
@@ -63,20 +63,25 @@ import Testing
         #expect(resumed.state.records.map(\.validationAccuracy) == straight.state.records.map(\.validationAccuracy))
     }
 
+    /// Runs `c` straight through, and again stopped after `stop` steps and resumed from the checkpoint.
+    static func straightAndResumed(_ c: TrainingConfiguration, stoppingAt stop: Int) throws -> (straight: Trainer, resumed: Trainer, checkpoint: TrainingCheckpoint, folder: String) {
+        let straight = try Trainer(configuration: c, training: training, validation: validation, outputs: Fixtures.outputs(in: Fixtures.folder()))
+        _ = try straight.run()
+        let folder = Fixtures.folder()
+        let first = try Trainer(configuration: c, training: training, validation: validation, outputs: Fixtures.outputs(in: folder))
+        var steps = 0
+        _ = try first.run(shouldStop: { steps == stop }) { if case .step = $0 { steps += 1 } }
+        let checkpoint = try TrainingCheckpoint.load(from: folder + "/model.checkpoint.safetensors")
+        let resumed = try Trainer(resuming: checkpoint, training: training, validation: validation, outputs: Fixtures.outputs(in: folder))
+        _ = try resumed.run()
+        return (straight, resumed, checkpoint, folder)
+    }
+
     /// Windows of varied length (one length per batch) train and resume exactly too.
     @Test func variableLengthRunsResumeBitIdentically() throws {
         var c = Fixtures.configuration(key: .any, steps: 30)
         c.minimumSequenceLength = 5
-        let straight = try Trainer(configuration: c, training: Self.training, validation: Self.validation,
-                                   outputs: Fixtures.outputs(in: Fixtures.folder()))
-        _ = try straight.run()
-        let folder = Fixtures.folder()
-        let first = try Trainer(configuration: c, training: Self.training, validation: Self.validation, outputs: Fixtures.outputs(in: folder))
-        var steps = 0
-        _ = try first.run(shouldStop: { steps == 17 }) { if case .step = $0 { steps += 1 } }
-        let resumed = try Trainer(resuming: try TrainingCheckpoint.load(from: folder + "/model.checkpoint.safetensors"),
-                                  training: Self.training, validation: Self.validation, outputs: Fixtures.outputs(in: folder))
-        _ = try resumed.run()
+        let (straight, resumed, _, _) = try Self.straightAndResumed(c, stoppingAt: 17)
         #expect(resumed.model.parameters.values.map(\.bitPattern) == straight.model.parameters.values.map(\.bitPattern))
         #expect(resumed.state.characters == straight.state.characters)
     }
@@ -90,6 +95,37 @@ import Testing
         #expect(sets.allSatisfy { $0.batch.size == 3 })
         c.minimumSequenceLength = nil
         #expect(try Trainer.validationSets(Self.validation, c).map(\.contentLength) == [16])
+    }
+
+    /// The key classifier and the encoder–decoder train and resume exactly too; their
+    /// checkpoints keep the setup.
+    @Test(arguments: [Setup.manyToOne(.finalStates), .manyToOne(.mean), .encoderDecoder])
+    func everySetupResumesBitIdentically(setup: Setup) throws {
+        var c = Fixtures.configuration(key: .any, steps: 20)
+        c.architecture = Architecture(cell: .lstm, inputSize: 31, hiddenSize: 8, bidirectional: true,
+                                      outputSize: setup == .encoderDecoder ? 31 : 26, setup: setup)
+        c.minimumSequenceLength = 6
+        let (straight, resumed, checkpoint, folder) = try Self.straightAndResumed(c, stoppingAt: 13)
+        #expect(checkpoint.state.step == 13 && checkpoint.model.architecture.setup == setup)
+        #expect(resumed.model.parameters.values.map(\.bitPattern) == straight.model.parameters.values.map(\.bitPattern))
+        #expect(resumed.state.records.map(\.validationAccuracy) == straight.state.records.map(\.validationAccuracy))
+        #expect(try ModelFile.load(from: folder + "/model.safetensors").architecture == c.architecture)
+    }
+
+    /// A fixed key is the easiest class there is: the classifier gets it within a few steps.
+    /// (Without a target it trains all its steps, 100% or not.)
+    @Test func theClassifierLearnsAFixedKey() throws {
+        var c = Fixtures.configuration(steps: 30)
+        c.architecture = Architecture(cell: .rnn, inputSize: 31, hiddenSize: 8, outputSize: 26, setup: .manyToOne(.finalStates))
+        c.targetAccuracy = 0.99
+        let trainer = try Trainer(configuration: c, training: Self.training, validation: Self.validation,
+                                  outputs: Fixtures.outputs(in: Fixtures.folder()))
+        guard case .reachedTarget(let step, _) = try trainer.run() else { Issue.record("key 3 not learned in 30 steps"); return }
+        c.targetAccuracy = nil
+        let onward = try Trainer(configuration: c, training: Self.training, validation: Self.validation,
+                                 outputs: Fixtures.outputs(in: Fixtures.folder()))
+        #expect(try onward.run() == .finished(steps: 30))
+        #expect(onward.state.records.filter { $0.validationAccuracy == 1 }.first?.step == step)
     }
 
     @Test func resumingOnAnotherCorpusIsRefused() throws {

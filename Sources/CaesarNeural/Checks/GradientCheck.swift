@@ -29,19 +29,20 @@ public enum GradientCheck {
         public func passed(tolerance: Double = 1e-6) -> Bool { maxRelativeError < tolerance }
     }
 
-    /// Compares BPTT's gradient of `batch`'s loss with finite differences for every parameter,
-    /// or for `limit` elements of each tensor spread evenly over it (``sample(_:limit:)``), so
-    /// that every gate block and row gets its share. `carry` selects truncation as in
-    /// ``SequenceModel/lossAndGradients(_:carry:)``: the check then verifies the truncated
-    /// gradient against finite differences of a loss whose carried gradient is cut the same
-    /// way, so it only applies to full BPTT (nil); truncation has its own tests.
-    @_specialize(exported: true, where Scalar == Double)
-    public static func run<Scalar: NeuralScalar>(
-        model: SequenceModel<Scalar>, batch: SequenceBatch, epsilon: Double = 1e-3, floor: Double = 1e-6,
-        limit: Int? = nil
+    /// Compares backpropagation's gradient of `batch`'s loss with finite differences for every
+    /// parameter, or for `limit` elements of each tensor spread evenly over it
+    /// (``sample(_:limit:)``), so that every gate block and row gets its share; for a network of
+    /// any setup. It checks full BPTT: truncation cuts the carried gradient, which finite
+    /// differences of the loss cannot see; truncation has its own tests.
+    @_specialize(exported: true, where Model == SequenceModel<Double>)
+    @_specialize(exported: true, where Model == KeyClassifier<Double>)
+    @_specialize(exported: true, where Model == EncoderDecoder<Double>)
+    public static func run<Model: TrainableModel>(
+        model: Model, batch: SequenceBatch, epsilon: Double = 1e-3, floor: Double = 1e-6, limit: Int? = nil
     ) -> Report {
+        typealias Scalar = Model.Scalar
         model.gradients.zero()
-        model.lossAndGradients(batch)
+        model.lossAndGradients(batch, carry: nil)
         let analytic = model.gradients.values
         let original = model.parameters.values
 

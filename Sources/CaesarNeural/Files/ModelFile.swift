@@ -9,16 +9,21 @@ import CaesarIO
 /// | key | example |
 /// |---|---|
 /// | `format` | `caesar-recurrent` |
-/// | `format_version` | `1` |
+/// | `format_version` | `1` (many-to-many), `2` (the other setups, which older readers refuse) |
+/// | `setup` | `many-to-many`, `many-to-one` or `encoder-decoder`; a file without it is many-to-many |
+/// | `pooling` | `final` or `mean` (many-to-one only) |
 /// | `cell` | `lstm` or `rnn` |
 /// | `gate_order` | `i,f,g,o` (LSTM; PyTorch's order) |
 /// | `nonlinearity` | `tanh` (RNN) |
 /// | `input_size`, `hidden_size`, `num_layers`, `bidirectional`, `output_size` | `31`, `128`, `1`, `true`, `31` |
 ///
-/// plus anything the writer adds (`vocabulary`, `training` provenance, …), kept as is.
+/// plus anything the writer adds (`vocabulary`, `training` provenance, …), kept as is. For the
+/// encoder–decoder, `hidden_size` and `bidirectional` describe the encoder; the decoder follows
+/// from them (``Architecture/stacks``).
 public struct ModelFile: Equatable, Sendable {
     public static let format = "caesar-recurrent"
-    public static let version = 1
+    /// The newest version this reads; files are written with the oldest version that holds them.
+    public static let version = 2
     /// Files above this are refused before reading (the shipped models are a few MB).
     public static let maximumSize = 1 << 30
 
@@ -35,7 +40,7 @@ public struct ModelFile: Equatable, Sendable {
     }
 
     static let architectureKeys: Set<String> = [
-        "format", "format_version", "cell", "gate_order", "nonlinearity",
+        "format", "format_version", "setup", "pooling", "cell", "gate_order", "nonlinearity",
         "input_size", "hidden_size", "num_layers", "bidirectional", "output_size",
     ]
 
@@ -44,7 +49,9 @@ public struct ModelFile: Equatable, Sendable {
     public func safeTensors() -> SafeTensors {
         var meta = metadata
         meta["format"] = ModelFile.format
-        meta["format_version"] = String(ModelFile.version)
+        meta["format_version"] = architecture.setup == .manyToMany ? "1" : "2"
+        meta["setup"] = architecture.setup.name
+        meta["pooling"] = architecture.setup.pooling?.rawValue
         meta["cell"] = architecture.cell.rawValue
         switch architecture.cell {
         case .lstm: meta["gate_order"] = "i,f,g,o"
@@ -97,6 +104,12 @@ public struct ModelFile: Equatable, Sendable {
             }
             return value
         }
+        let setupName = meta["setup"] ?? Setup.manyToMany.name
+        guard Setup.names.contains(setupName) else { throw Reason.badMetadata(key: "setup", value: setupName) }
+        let pooling = meta["pooling"].flatMap(Pooling.init(rawValue:))
+        guard meta["pooling"] == nil || pooling != nil, let setup = Setup(name: setupName, pooling: pooling) else {
+            throw Reason.badMetadata(key: "pooling", value: meta["pooling"])  // bad, missing (many-to-one) or out of place
+        }
         guard let cell = meta["cell"].flatMap(CellKind.init(rawValue:)) else { throw Reason.badMetadata(key: "cell", value: meta["cell"]) }
         if cell == .lstm, meta["gate_order"] != "i,f,g,o" { throw Reason.badMetadata(key: "gate_order", value: meta["gate_order"]) }
         if cell == .rnn, meta["nonlinearity"] != "tanh" { throw Reason.badMetadata(key: "nonlinearity", value: meta["nonlinearity"]) }
@@ -106,7 +119,7 @@ public struct ModelFile: Equatable, Sendable {
         let architecture = Architecture(
             cell: cell, inputSize: try integer("input_size", in: 1...65_536), hiddenSize: try integer("hidden_size", in: 1...65_536),
             layers: try integer("num_layers", in: 1...64), bidirectional: bidirectional,
-            outputSize: try integer("output_size", in: 1...65_536))
+            outputSize: try integer("output_size", in: 1...65_536), setup: setup)
 
         let layout = ParameterLayout(architecture)
         for tensor in file.tensors where layout[tensor.name] == nil {

@@ -20,6 +20,15 @@ struct DirectionCache<Scalar: NeuralScalar> {
     let output: MatrixView<Scalar>
 }
 
+/// A direction's state between steps: h and, for the LSTM, c, (B, H) each. Forward starts
+/// from an initial state (zero when none is given); backward takes ∂L/∂ of the final state
+/// (zero when nothing beyond the last step read it) and gives back ∂L/∂ of the initial one.
+struct RecurrentState<Scalar: NeuralScalar> {
+    let h: MatrixView<Scalar>
+    /// LSTM only; nil for the RNN.
+    let c: MatrixView<Scalar>?
+}
+
 /// Scratch for the backward pass of one direction.
 struct DirectionScratch<Scalar: NeuralScalar> {
     let dGates: MatrixView<Scalar>  // (T·B, G) ∂L/∂a for every step
@@ -33,7 +42,9 @@ struct DirectionScratch<Scalar: NeuralScalar> {
 ///
 /// Shapes (time-major, row r = t·B + b): input x (T·B, in), pre-activations a (T·B, G),
 /// h (T·B, H); W_ih (G, in), W_hh (G, H), biases (G), with G = 4H (LSTM) or H (RNN).
-/// A reversed direction processes t = T−1 … 0; "the previous step" is then t + 1.
+/// A reversed direction processes t = T−1 … 0; "the previous step" is then t + 1, and its
+/// final state is the one at t = 0. The initial state h₀ (c₀) is the "previous step" of the
+/// first processed step; without one it is zero.
 struct RecurrentDirection {
     let cell: CellKind
     let inputSize: Int
@@ -49,17 +60,20 @@ struct RecurrentDirection {
     /// The time index of processing step s.
     func time(_ s: Int, steps: Int) -> Int { reversed ? steps - 1 - s : s }
 
-    /// Forward over all steps. `recurrentTransposed` is W_hhᵀ (H, G); given with B = 1, the
-    /// recurrent product uses the vector kernel (``accumulateRowTimesMatrix(_:_:_:k:n:)``).
+    /// Forward over all steps, from `initial` (zero when nil). `recurrentTransposed` is
+    /// W_hhᵀ (H, G); given with B = 1, the recurrent product uses the vector kernel
+    /// (``accumulateRowTimesMatrix(_:_:_:k:n:)``). The final state is the cache's h (and c)
+    /// at the last processed step.
     func forward<S: NeuralScalar>(
         input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, steps T: Int, batch B: Int,
-        cache: DirectionCache<S>, recurrentTransposed: MatrixView<S>? = nil
+        cache: DirectionCache<S>, recurrentTransposed: MatrixView<S>? = nil, initial: RecurrentState<S>? = nil
     ) {
         let G = gateRows
         let wIH = MatrixView(p + weightIH.offset, rows: G, columns: inputSize)
         let wHH = MatrixView(p + weightHH.offset, rows: G, columns: hiddenSize)
         let bIH = p + biasIH.offset, bHH = p + biasHH.offset
         let a = cache.gates
+        if let initial { precondition(initial.h.rows == B && initial.h.columns == hiddenSize && (initial.c != nil) == (cell == .lstm)) }
 
         // 1. The input's share of every step at once: a = x·W_ihᵀ + b_ih + b_hh   (T·B, G)
         for r in 0..<(T * B) {
@@ -78,12 +92,12 @@ struct RecurrentDirection {
             gemm(a, x, wIH.T, beta: 1)  // (T·B, in) · (in, G) → (T·B, G)
         }
 
-        // 2. The recurrence: a_t += h₋₁·W_hhᵀ, then the cell.
+        // 2. The recurrence: a_t += h₋₁·W_hhᵀ, then the cell. At the first step h₋₁ is the
+        //    initial state (or zero, and the product is skipped).
         for s in 0..<T {
-            let t = time(s, steps: T), previous = time(s - 1, steps: T)
+            let t = time(s, steps: T)
             let at = a.rows(t * B, B)
-            if s > 0 {
-                let hPrevious = cache.output.rows(previous * B, B)
+            if let hPrevious = previousState(s, steps: T, batch: B, cache: cache, initial: initial)?.h {
                 if let wT = recurrentTransposed, B == 1 {
                     accumulateRowTimesMatrix(at.base, hPrevious.base, wT.base, k: hiddenSize, n: G)  // (H) · (H, G) → (G)
                 } else {
@@ -95,11 +109,21 @@ struct RecurrentDirection {
                 RNNCell.forward(preactivation: at, h: cache.output.rows(t * B, B))
             case .lstm:
                 LSTMCell.forward(
-                    gates: at, cPrevious: s > 0 ? cache.cells!.rows(previous * B, B) : nil,
+                    gates: at, cPrevious: previousState(s, steps: T, batch: B, cache: cache, initial: initial)?.c,
                     c: cache.cells!.rows(t * B, B), tanhC: cache.tanhCells!.rows(t * B, B),
                     h: cache.output.rows(t * B, B))
             }
         }
+    }
+
+    /// The state processing step s starts from: step s − 1's, the initial state at s = 0, or
+    /// nil (zero) at s = 0 without one.
+    private func previousState<S: NeuralScalar>(
+        _ s: Int, steps T: Int, batch B: Int, cache: DirectionCache<S>, initial: RecurrentState<S>?
+    ) -> RecurrentState<S>? {
+        guard s > 0 else { return initial }
+        let previous = time(s - 1, steps: T)
+        return RecurrentState(h: cache.output.rows(previous * B, B), c: cache.cells?.rows(previous * B, B))
     }
 
     /// BPTT. `dOutput` (T·B, H) is ∂L/∂h from above; `carry[s]` scales (0 cuts) the gradient
@@ -107,22 +131,30 @@ struct RecurrentDirection {
     /// `gradients`; for a dense input adds ∂L/∂x into `dInput`, for a one-hot input adds
     /// ∂L/∂W_ihᵀ row by row into `dWeightIHTransposed` (V, G). With `gradientNorms` (T), writes
     /// ‖∂L/∂h_t‖ for every time index t.
+    ///
+    /// The state, mirrored: `initial` is the forward pass's; `dFinal` is ∂L/∂ of the final
+    /// state from beyond the last step (what read it, e.g. a decoder started from it; zero
+    /// when nil), and `dInitial` receives ∂L/∂h₀ (and ∂L/∂c₀), overwritten.
     func backward<S: NeuralScalar>(
         input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, gradients g: UnsafeMutablePointer<S>,
         steps T: Int, batch B: Int, cache: DirectionCache<S>, dOutput: MatrixView<S>, carry: [S],
         scratch: DirectionScratch<S>, dInput: MatrixView<S>?, dWeightIHTransposed: MatrixView<S>?,
-        gradientNorms: UnsafeMutablePointer<Double>? = nil
+        gradientNorms: UnsafeMutablePointer<Double>? = nil,
+        initial: RecurrentState<S>? = nil, dFinal: RecurrentState<S>? = nil, dInitial: RecurrentState<S>? = nil
     ) {
         let G = gateRows, H = hiddenSize
         let wIH = MatrixView(p + weightIH.offset, rows: G, columns: inputSize)
         let wHH = MatrixView(p + weightHH.offset, rows: G, columns: H)
         let dA = scratch.dGates
+        precondition(dInitial == nil || initial != nil, "∂L/∂h₀ needs the initial state it is the gradient of")
 
-        // 1. Back through time, the forward loop in mirror image.
-        scratch.dhNext.base.update(repeating: 0, count: B * H)
-        scratch.dcNext.base.update(repeating: 0, count: B * H)
+        // 1. Back through time, the forward loop in mirror image. What arrives at the last
+        //    step from beyond it: ∂L/∂(final state), or nothing.
+        copyOrZero(dFinal?.h, into: scratch.dhNext, rows: B)
+        copyOrZero(dFinal?.c, into: scratch.dcNext, rows: B)
         for s in stride(from: T - 1, through: 0, by: -1) {
-            let t = time(s, steps: T), previous = time(s - 1, steps: T)
+            let t = time(s, steps: T)
+            let previous = previousState(s, steps: T, batch: B, cache: cache, initial: initial)
             // ∂L/∂h_t = ∂L/∂h_t from the layer above + the carry from step s + 1
             let dOut = dOutput.rows(t * B, B)
             for b in 0..<B {
@@ -139,10 +171,16 @@ struct RecurrentDirection {
             case .lstm:
                 LSTMCell.backward(
                     dh: scratch.dh, dc: scratch.dcNext, gates: cache.gates.rows(t * B, B),
-                    cPrevious: s > 0 ? cache.cells!.rows(previous * B, B) : nil,
-                    tanhC: cache.tanhCells!.rows(t * B, B), dGates: dA.rows(t * B, B))
+                    cPrevious: previous?.c, tanhC: cache.tanhCells!.rows(t * B, B), dGates: dA.rows(t * B, B))
             }
-            guard s > 0 else { break }
+            guard s > 0 else {
+                // a_0 = … + h₀·W_hhᵀ  ⇒  ∂L/∂h₀ = ∂L/∂a_0 · W_hh; ∂L/∂c₀ is what the cell left in dcNext
+                if let dInitial {
+                    gemm(dInitial.h, dA.rows(t * B, B), wHH)  // (B, G) · (G, H) → (B, H)
+                    if let dc = dInitial.c { copyOrZero(scratch.dcNext, into: dc, rows: B) }
+                }
+                break
+            }
             // a_t = … + h₋₁·W_hhᵀ  ⇒  ∂L/∂h₋₁ = ∂L/∂a_t · W_hh, scaled (or cut) by truncation
             let factor = carry[s]
             if factor == 0 {
@@ -158,10 +196,15 @@ struct RecurrentDirection {
 
         // 2. Weight gradients, every step in one product.
         // ∂L/∂W_hh += Σ_t ∂L/∂a_tᵀ · h₋₁   (G, (T−1)·B) · ((T−1)·B, H) → (G, H)
+        let dWHH = MatrixView(g + weightHH.offset, rows: G, columns: H)
         if T > 1 {
             let dAWithPrevious = reversed ? dA.rows(0, (T - 1) * B) : dA.rows(B, (T - 1) * B)
             let hPrevious = reversed ? cache.output.rows(B, (T - 1) * B) : cache.output.rows(0, (T - 1) * B)
-            gemm(MatrixView(g + weightHH.offset, rows: G, columns: H), dAWithPrevious.T, hPrevious, beta: 1)
+            gemm(dWHH, dAWithPrevious.T, hPrevious, beta: 1)
+        }
+        // … and the first step's term, when it started from a state: ∂L/∂a_0ᵀ · h₀   (G, B) · (B, H) → (G, H)
+        if let initial {
+            gemm(dWHH, dA.rows(time(0, steps: T) * B, B).T, initial.h, beta: 1)
         }
         // ∂L/∂b_ih = ∂L/∂b_hh = Σ_rows ∂L/∂a
         let dbIH = g + biasIH.offset, dbHH = g + biasHH.offset
@@ -184,6 +227,18 @@ struct RecurrentDirection {
             gemm(MatrixView(g + weightIH.offset, rows: G, columns: inputSize), dA.T, x, beta: 1)  // (G, T·B) · (T·B, in) → (G, in)
             if let dInput {
                 gemm(dInput, dA, wIH, beta: 1)  // (T·B, G) · (G, in) → (T·B, in)
+            }
+        }
+    }
+
+    /// `destination` (B, H) ← `source`, or zeros when there is none.
+    private func copyOrZero<S: NeuralScalar>(_ source: MatrixView<S>?, into destination: MatrixView<S>, rows B: Int) {
+        for b in 0..<B {
+            let row = destination.base + b * destination.stride
+            if let source {
+                row.update(from: source.base + b * source.stride, count: hiddenSize)
+            } else {
+                row.update(repeating: 0, count: hiddenSize)
             }
         }
     }

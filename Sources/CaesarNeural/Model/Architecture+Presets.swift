@@ -14,9 +14,9 @@ extension Architecture {
         presets.first { $0.name == name }?.architecture
     }
 
-    /// Matrix-product FLOPs per character (one step of one sequence), counted as the
-    /// reference counts them (`common.flops_per_char`): the one-hot input as a dense
-    /// product, elementwise work ignored. Training = forward + backward.
+    /// Matrix-product FLOPs per character (one step of one sequence) of the many-to-many
+    /// network, counted as the reference counts them (`common.flops_per_char`): the one-hot
+    /// input as a dense product, elementwise work ignored. Training = forward + backward.
     public func flopsPerCharacter(training: Bool) -> Double {
         let g = Double(gateRows), h = Double(hiddenSize), dirs = Double(directions)
         var forward = 0.0, backward = 0.0, input = Double(inputSize)

@@ -13,7 +13,10 @@
 /// | `out.weight` | (O, D) |
 /// | `out.bias` | (O) |
 ///
-/// with G = 4H for the LSTM (gate blocks i, f, g, o) and G = H for the RNN.
+/// with G = 4H for the LSTM (gate blocks i, f, g, o) and G = H for the RNN. Many-to-many and
+/// many-to-one networks have exactly these (O = 26 keys for the classifier). The
+/// encoder–decoder has two stacks instead of `rnn`: `encoder.*` as above, and `decoder.*`,
+/// an `nn.RNN/nn.LSTM(O, D, num_layers)` (one direction, D units, so G = 4D or D), then `out.*`.
 public struct ParameterLayout: Equatable, Sendable {
     public struct Entry: Equatable, Sendable {
         public let name: String
@@ -41,19 +44,26 @@ public struct ParameterLayout: Equatable, Sendable {
 
     public init(_ architecture: Architecture) {
         var named: [(String, [Int])] = []
-        let g = architecture.gateRows, h = architecture.hiddenSize
-        for layer in 0..<architecture.layers {
-            for direction in 0..<architecture.directions {
-                let suffix = "l\(layer)" + (direction == 1 ? "_reverse" : "")
-                named.append(("rnn.weight_ih_\(suffix)", [g, architecture.inputSize(ofLayer: layer)]))
-                named.append(("rnn.weight_hh_\(suffix)", [g, h]))
-                named.append(("rnn.bias_ih_\(suffix)", [g]))
-                named.append(("rnn.bias_hh_\(suffix)", [g]))
+        for stack in architecture.stacks {
+            let g = stack.gateRows, h = stack.hiddenSize
+            for layer in 0..<stack.layers {
+                for direction in 0..<stack.directions {
+                    let suffix = Self.suffix(layer: layer, direction: direction)
+                    named.append(("\(stack.name).weight_ih_\(suffix)", [g, stack.inputSize(ofLayer: layer)]))
+                    named.append(("\(stack.name).weight_hh_\(suffix)", [g, h]))
+                    named.append(("\(stack.name).bias_ih_\(suffix)", [g]))
+                    named.append(("\(stack.name).bias_hh_\(suffix)", [g]))
+                }
             }
         }
         named.append(("out.weight", [architecture.outputSize, architecture.layerOutputSize]))
         named.append(("out.bias", [architecture.outputSize]))
         self.init(named)
+    }
+
+    /// PyTorch's suffix of a layer's tensors: `l0`, `l1_reverse`.
+    static func suffix(layer: Int, direction: Int) -> String {
+        "l\(layer)" + (direction == 1 ? "_reverse" : "")
     }
 
     public subscript(name: String) -> Entry? {

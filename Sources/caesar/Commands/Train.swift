@@ -15,10 +15,17 @@ struct Train: ParsableCommand {
             windows of --seq-len − 2 characters, encrypted with --key (a fixed key, or 'any': a \
             random key per window that the network must work out).
 
-            Writes, beside --out: the best model (by validation accuracy), OUT.checkpoint.safetensors \
-            (resume with --resume), and the learning curves as OUT.csv and OUT.svg. Ctrl-C saves a \
-            checkpoint and stops (exit status 130); a NaN or infinite loss stops with the last good \
-            checkpoint kept.
+            --setup chooses what the network learns to output: many-to-many, the plaintext \
+            character at every position (validated by characters right); many-to-one, the key, \
+            from the states after the last character (validated by keys right); encoder-decoder, \
+            the whole plaintext written after reading all of the ciphertext (validated by the \
+            characters of its greedy output). All three decrypt with 'caesar decrypt --model' and \
+            'caesar eval'.
+
+            Writes, beside --out: the best model (by validation accuracy; the newer on a tie), \
+            OUT.checkpoint.safetensors (resume with --resume), and the learning curves as OUT.csv \
+            and OUT.svg. Ctrl-C saves a checkpoint and stops (exit status 130); a NaN or infinite \
+            loss stops with the last good checkpoint kept.
             """)
 
     @Argument(help: ArgumentHelp("Text files, or folders (every .txt file inside, recursively).", valueName: "corpus"))

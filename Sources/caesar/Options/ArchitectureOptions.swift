@@ -10,8 +10,16 @@ protocol ArchitectureDefaults {
     static var bidirectional: String { get }
 }
 
-/// The shape of a recurrent network: cell, width, depth, direction.
+/// The shape of a recurrent network: setup, cell, width, depth, direction.
 struct ArchitectureOptions<Defaults: ArchitectureDefaults>: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "What the network outputs: many-to-many (a character for every character), many-to-one (the key), or encoder-decoder (the plaintext, written after reading all the ciphertext) (default many-to-many).",
+        valueName: "setup"))
+    var setup: SetupName?
+
+    @Option(help: ArgumentHelp("For many-to-one: pool the final states (final) or the mean over time (mean) (default final).", valueName: "pooling"))
+    var pooling: Pooling?
+
     @Option(help: "The recurrent cell: rnn (Elman, tanh) or lstm (default \(Defaults.cell.rawValue)).")
     var arch: CellKind?
 
@@ -27,16 +35,32 @@ struct ArchitectureOptions<Defaults: ArchitectureDefaults>: ParsableArguments {
     func validate() throws {
         if let hidden, !(1...4096).contains(hidden) { throw ValidationError("--hidden must be between 1 and 4096, got \(hidden)") }
         if let layers, !(1...16).contains(layers) { throw ValidationError("--layers must be between 1 and 16, got \(layers)") }
+        if pooling != nil, setup != .manyToOne { throw ValidationError("--pooling belongs to --setup many-to-one") }
     }
 
     /// Whether any shape option was given (with --resume they must agree with the checkpoint).
-    var isGiven: Bool { arch != nil || hidden != nil || layers != nil || bidirectional != nil }
+    var isGiven: Bool { setup != nil || pooling != nil || arch != nil || hidden != nil || layers != nil || bidirectional != nil }
 
-    /// The architecture for one-hot input and output of `vocabulary` classes.
-    func architecture(vocabulary: Int, bidirectionalByDefault: Bool) -> Architecture {
-        Architecture(cell: arch ?? Defaults.cell, inputSize: vocabulary, hiddenSize: hidden ?? Defaults.hidden, layers: layers ?? 1,
-                     bidirectional: bidirectional ?? bidirectionalByDefault, outputSize: vocabulary)
+    /// The architecture for one-hot input of `vocabulary` tokens, writing tokens of the same
+    /// vocabulary or (many-to-one) one of `keys` classes.
+    func architecture(vocabulary: Int, keys: Int, bidirectionalByDefault: Bool) -> Architecture {
+        let chosen: Setup
+        switch setup ?? .manyToMany {
+        case .manyToMany: chosen = .manyToMany
+        case .manyToOne: chosen = .manyToOne(pooling ?? .finalStates)
+        case .encoderDecoder: chosen = .encoderDecoder
+        }
+        return Architecture(
+            cell: arch ?? Defaults.cell, inputSize: vocabulary, hiddenSize: hidden ?? Defaults.hidden, layers: layers ?? 1,
+            bidirectional: bidirectional ?? bidirectionalByDefault, outputSize: chosen.pooling == nil ? vocabulary : keys,
+            setup: chosen)
+    }
+
+    /// The setups by name.
+    enum SetupName: String, CaseIterable, ExpressibleByArgument {
+        case manyToMany = "many-to-many", manyToOne = "many-to-one", encoderDecoder = "encoder-decoder"
     }
 }
 
 extension CellKind: ExpressibleByArgument {}
+extension Pooling: ExpressibleByArgument {}

@@ -47,6 +47,6 @@ struct GradientMeasurementOptions: ParsableArguments {
         return MeasuredGradientFlow(
             model: "'\(path)', \(a)" + (a.bidirectional ? "; its forward direction is measured" : ""),
             source: "\(source), \(windows), \(model.windowKeys)",
-            lossStep: length, normsByDistance: set.gradientNormsByDistance(of: model.network(Double.self)))
+            lossStep: length, normsByDistance: set.gradientNormsByDistance(of: try model.alignedNetwork(Double.self)))
     }
 }

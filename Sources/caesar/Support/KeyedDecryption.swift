@@ -1,6 +1,7 @@
 import CaesarCipher
 import CaesarDecryption
 import CaesarIO
+import CaesarNeural
 import Foundation
 
 /// The work behind `caesar decrypt`: a given key, or a key found by a network or a scorer.
@@ -18,6 +19,8 @@ struct KeyedDecryption {
         let confidence: Double
         let method: String
         var model: String?
+        /// The model's setup (many-to-many, many-to-one, encoder-decoder).
+        var setup: String?
         var lettersScored: Int?
         var candidates: [KeyRanking.Candidate]?
         let plaintext: String
@@ -49,8 +52,10 @@ struct KeyedDecryption {
     func stream() throws {
         let source = try command.input.open()
         let rank: (_ prefix: [UInt8], _ letters: [UInt8]) throws -> KeyRanking
+        var setup: String?
         if command.method == .neural {
             let decrypter = try self.decrypter()
+            setup = decrypter.file.architecture.setup.name
             let letters = command.prefix
             rank = { prefix, _ in try decrypter.rank(utf8: Self.cut(prefix, afterLetters: letters), source: source.name) }
         } else {
@@ -64,7 +69,7 @@ struct KeyedDecryption {
         let (ranking, plaintext) = try stream.collect(from: source)
         try command.output.writeJSON(Report(
             key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method,
-            model: command.method == .neural ? modelPath : nil, lettersScored: ranking.lettersScored,
+            model: command.method == .neural ? modelPath : nil, setup: setup, lettersScored: ranking.lettersScored,
             candidates: Array(ranking.candidates.prefix(5)), plaintext: plaintext))
     }
 
@@ -83,22 +88,32 @@ struct KeyedDecryption {
     func raw() throws {
         let source = try command.input.open()
         let text = try source.readAll(limit: Self.rawLimit)
-        let result = try decrypter().decrypt(text, source: source.name)
-        let ranking = result.ranking
+        let decrypter = try decrypter()
+        let result = try decrypter.decrypt(text, source: source.name)
+        let ranking = result.ranking, setup = decrypter.file.architecture.setup
         if command.output.json {
             return try command.output.writeJSON(Report(
-                key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method, model: modelPath,
+                key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method, model: modelPath, setup: setup.name,
                 lettersScored: ranking.lettersScored, candidates: Array(ranking.candidates.prefix(5)), plaintext: result.plaintext,
                 raw: result.raw, rawAgreement: result.rawAgreement))
         }
         let out = try command.output.open()
         if !command.quiet { try out.write(KeyedStream.keyLine(ranking)) }
-        let agreement = String(format: "%.1f", result.rawAgreement * 100)
         // The labelled lines end where the text does (not with its own final line break).
         func line(_ text: String) -> String { text.hasSuffix("\n") ? String(text.dropLast()) : text }
         try out.write("network  \(line(result.raw))\n")
-        try out.write("         (its own guess at each character; \(agreement)% of the letters agree with key \(ranking.best.key))\n")
+        try out.write("         (\(Self.rawNote(setup, agreement: result.rawAgreement, key: ranking.best.key)))\n")
         try out.write("key \(ranking.best.key)    \(line(result.plaintext))\n")
         try out.finish()
+    }
+
+    /// What the raw line shows, for each setup.
+    static func rawNote(_ setup: Setup, agreement: Double, key: Int) -> String {
+        let agree = "\(String(format: "%.1f", agreement * 100))% of the letters agree with key \(key)"
+        switch setup {
+        case .manyToMany: return "its own guess at each character; " + agree
+        case .manyToOne: return "a key classifier: the text rotated back by the key it chose, \(key)"
+        case .encoderDecoder: return "its greedy output, written after reading the whole text; " + agree
+        }
     }
 }

@@ -6,12 +6,12 @@ import Foundation
 
 /// The network `caesar gradcheck` checks: new from a seed, or the weights of a model file, in Double.
 struct GradientCheckSubject {
-    let model: SequenceModel<Double>
+    let model: any TrainableModel<Double>
     /// "a new lstm 4 (31 → 31), weights from seed 0" or "model 'm.safetensors', lstm 64 …".
     let description: String
 
     init(architecture: Architecture, seed: UInt64) {
-        model = SequenceModel(architecture: architecture, seed: seed, threads: 1)
+        model = makeTrainableModel(architecture: architecture, seed: seed, threads: 1, as: Double.self)
         description = "a new \(architecture), weights drawn as PyTorch does from seed \(seed)"
     }
 

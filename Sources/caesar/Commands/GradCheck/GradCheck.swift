@@ -63,7 +63,7 @@ struct GradCheck: ParsableCommand {
 
     func run() throws {
         let subject = try file.load().map(GradientCheckSubject.init(file:))
-            ?? GradientCheckSubject(architecture: shape.architecture(vocabulary: Token.count, bidirectionalByDefault: false), seed: seed)
+            ?? GradientCheckSubject(architecture: shape.architecture(vocabulary: Token.count, keys: 26, bidirectionalByDefault: false), seed: seed)
         let limit = (elements ?? (file.model == nil ? .all : .count(200))).limit
         let report = subject.check(steps: steps, batch: batch, seed: seed, elements: limit, floor: floor, tolerance: tolerance)
         let out = try output.open()

@@ -76,7 +76,7 @@ struct ModelReport {
         shapes = try model.shapes(steps: nil)
         curvesPath = TrainingFiles(out: path).curvesCSV
         curves = Self.readCurves(curvesPath)
-        let network: SequenceModel<Float> = model.network()
+        let network: SequenceModel<Float> = try model.alignedNetwork()
         sample = try Self.sample(plaintext ?? Self.defaultPlaintext, key: key, model: model, network: network)
         validation = try Self.validation(model: model, network: network, corpus: corpus, windows: windows)
     }

@@ -105,7 +105,7 @@ struct TrainingSetup {
 
     static func configuration(_ o: Train) throws -> TrainingConfiguration {
         let key = o.key.flatMap(KeySchedule.init(parsing:)) ?? .any
-        var c = TrainingConfiguration(architecture: o.shape.architecture(vocabulary: Token.count, bidirectionalByDefault: key == .any))
+        var c = TrainingConfiguration(architecture: o.shape.architecture(vocabulary: Token.count, keys: 26, bidirectionalByDefault: key == .any))
         c.key = key
         c.sequenceLength = o.seqLen ?? 64
         c.minimumSequenceLength = o.minSeqLen

@@ -37,7 +37,7 @@ struct TrainingSummary: Encodable {
             "network     \(configuration.architecture), key \(configuration.key), trained on \(corpus)",
         ]
         if let best = bestValidationAccuracy, let step = bestStep {
-            lines.append("best        validation accuracy \(percent(best)) at step \(step)")
+            lines.append("best        validation \(ValidationSet.metric(of: configuration.architecture.setup)) \(percent(best)) at step \(step)")
             lines.append("model       \(files.model)")
         }
         lines.append("checkpoint  \(files.checkpoint)")

@@ -1,0 +1,85 @@
+import CaesarNeural
+import CaesarText
+import Foundation
+
+/// What a model of one setup makes of ciphertext tokens: a score for each of the 26 keys,
+/// and, when asked, its own output. ``NeuralDecrypter`` picks the reader of its model's setup:
+///
+/// | setup | key scores | its own output |
+/// |---|---|---|
+/// | many-to-many | Σ log P(plaintext character \| ciphertext) over the letters | the most probable character at each position |
+/// | many-to-one | Σ over windows of log P(key \| window) | the ciphertext rotated back by its best key |
+/// | encoder–decoder | Σ over windows of log P(rotated window \| window), teacher-forced | its greedy output, window by window |
+///
+/// Scores are log-likelihoods up to a constant shared by all keys, so their softmax is the
+/// posterior over keys under a uniform prior.
+protocol CiphertextReader {
+    func read(_ content: [UInt8], raw: Bool) -> CiphertextReading
+}
+
+/// A reader's result for one text.
+struct CiphertextReading {
+    /// Per key 0…25: the log-likelihood score.
+    let scores: [Double]
+    /// The model's own output tokens (without [start] and [end]), when asked for.
+    let raw: [UInt8]?
+}
+
+/// Content tokens cut into windows of at most the trained length, as even as possible (a text
+/// one character too long for one window makes two halves, not a window and a scrap without
+/// context), each wrapped in [start] … [end] as in training. Windows of one length run as one
+/// batch, at most ``batchLimit`` at a time (which bounds memory).
+struct CiphertextWindows {
+    struct Group {
+        /// Where each window of the group starts in the content.
+        let starts: [Int]
+        let length: Int
+        /// The windows' tokens, [start] and [end] included.
+        let sequences: [[Int32]]
+        var batch: SequenceBatch { SequenceBatch(sequences: sequences) }
+    }
+
+    /// The longer windows first, then the shorter (so every run sums in the same order).
+    let groups: [Group]
+
+    /// Windows per forward pass: enough to keep both cores busy, few enough to bound memory.
+    static let batchLimit = 256
+
+    init(_ content: [UInt8], length L: Int) {
+        precondition(L > 0, "windows need a length")
+        func group(_ starts: ArraySlice<Int>, length: Int) -> Group {
+            let sequences = starts.map { start -> [Int32] in
+                let window = content[start..<(start + length)].map(Int32.init)
+                return [Int32(Token.start.index)] + window + [Int32(Token.end.index)]
+            }
+            return Group(starts: Array(starts), length: length, sequences: sequences)
+        }
+        let byLength = Dictionary(grouping: Self.even(count: content.count, longest: L)) { $0.count }
+        groups = byLength.keys.sorted(by: >).flatMap { length -> [Group] in
+            let starts = byLength[length]!.map(\.lowerBound)
+            return stride(from: 0, to: starts.count, by: Self.batchLimit).map {
+                group(starts[$0..<min($0 + Self.batchLimit, starts.count)], length: length)
+            }
+        }
+    }
+
+    /// `count` positions cut into the fewest windows of at most `longest`, their lengths
+    /// differing by at most one.
+    static func even(count: Int, longest: Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        let n = (count + longest - 1) / longest
+        return (0..<n).map { i in (i * count / n)..<((i + 1) * count / n) }
+    }
+}
+
+/// log softmax of a row of logits, in Double.
+func logSoftmax(_ row: ArraySlice<Float>) -> [Double] {
+    let top = Double(row.max()!)
+    let logTotal = Foundation.log(row.reduce(0.0) { $0 + Foundation.exp(Double($1) - top) }) + top
+    return row.map { Double($0) - logTotal }
+}
+
+/// `tokens` with every letter shifted back by `key` (decryption), other tokens unchanged.
+func rotated(_ tokens: [UInt8], back key: Int) -> [UInt8] {
+    tokens.map { $0 < 26 ? UInt8((Int($0) - key + 26) % 26) : $0 }
+}

@@ -1,0 +1,42 @@
+import CaesarNeural
+import CaesarText
+
+/// The encoder–decoder as a key scorer: for each window, each key k implies a plaintext (the
+/// window rotated back by k); the decoder, teacher-forced on it after reading the window,
+/// gives its log-likelihood:
+///
+///     score(k) = Σ over windows w of log P(rotate(w, −k), [end] | w).
+///
+/// Non-letters count too: the decoder writes them after the letters it has just read, so their
+/// probability depends on the key. Its own output is its greedy decoding of each window,
+/// which may be shorter or longer than the window.
+struct EncoderDecoderReader: CiphertextReader {
+    let model: EncoderDecoder<Float>
+    let windowLength: Int
+
+    func read(_ content: [UInt8], raw: Bool) -> CiphertextReading {
+        var scores = [Double](repeating: 0, count: 26)
+        let windows = CiphertextWindows(content, length: windowLength)
+        for group in windows.groups {
+            // 26 candidates per window: the same input, each key's plaintext as the target.
+            var inputs: [[Int32]] = [], targets: [[Int32]] = []
+            for window in group.sequences {
+                for k in 0..<26 {
+                    inputs.append(window)
+                    targets.append(window.map { $0 < 26 ? ($0 - Int32(k) + 26) % 26 : $0 })
+                }
+            }
+            let likelihoods = model.logLikelihoods(SequenceBatch(sequences: inputs, targets: targets))
+            for (i, value) in likelihoods.enumerated() { scores[i % 26] += value }
+        }
+        guard raw else { return CiphertextReading(scores: scores, raw: nil) }
+        var output = [UInt8](), decoded = [Int: [UInt8]]()
+        for group in windows.groups {
+            let windowsOutput = model.greedyDecode(group.batch, start: Int32(Token.start.index), end: Int32(Token.end.index),
+                                                   maximumLength: 2 * group.length)
+            for (start, tokens) in zip(group.starts, windowsOutput) { decoded[start] = tokens.map { UInt8($0) } }
+        }
+        for start in decoded.keys.sorted() { output += decoded[start]! }
+        return CiphertextReading(scores: scores, raw: output)
+    }
+}

@@ -1,0 +1,26 @@
+import CaesarNeural
+import CaesarText
+
+/// The key classifier as a key scorer: each window of ciphertext gives a posterior over the
+/// 26 keys, and the windows (independent evidence for the one key) add their logs:
+///
+///     score(k) = Σ over windows w with a letter of log P(key = k | w).
+///
+/// Windows without a letter say nothing about the key and are left out. Its own output is the
+/// ciphertext rotated back by the best key: the classifier decrypts by rotation.
+struct KeyClassifierReader: CiphertextReader {
+    let model: KeyClassifier<Float>
+    let windowLength: Int
+
+    func read(_ content: [UInt8], raw: Bool) -> CiphertextReading {
+        var scores = [Double](repeating: 0, count: 26)
+        for group in CiphertextWindows(content, length: windowLength).groups {
+            let logits = model.logits(group.batch)  // (B, 26)
+            for (b, start) in group.starts.enumerated() where content[start..<(start + group.length)].contains(where: { $0 < 26 }) {
+                for (k, value) in logSoftmax(logits.values[(b * 26)..<((b + 1) * 26)]).enumerated() { scores[k] += value }
+            }
+        }
+        let best = scores.firstIndex(of: scores.max()!)!  // the first of equal scores, as KeyRanking orders them
+        return CiphertextReading(scores: scores, raw: raw ? rotated(content, back: best) : nil)
+    }
+}

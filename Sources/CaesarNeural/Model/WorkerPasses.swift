@@ -1,0 +1,56 @@
+/// The passes a model runs on one worker's part of a batch, and what every setup builds from
+/// them the same way: the loss of a batch, and the training pass (forward, loss, backward on
+/// every worker, then the workers' gradients added up in a fixed order).
+///
+/// ``SequenceModel``, ``KeyClassifier`` and ``EncoderDecoder`` differ only in their passes.
+protocol WorkerPasses: TrainableModel {
+    var workers: Workers<Scalar> { get }
+    /// Counts the changes of ``TrainableModel/parameters`` (weight copies are rebuilt on change).
+    var parametersVersion: Int { get }
+    func forward(_ w: Workspace<Scalar>, _ part: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>)
+    /// Turns the worker's logits into `scale`·∂L/∂logits; returns the summed loss.
+    func softmaxCrossEntropy(_ w: Workspace<Scalar>, _ part: SequenceBatch, scale: Scalar) -> Double
+    /// Adds the part's ∂L/∂θ into the worker's gradients, from ∂L/∂logits.
+    func backward(_ w: Workspace<Scalar>, _ part: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>, carry: [Scalar])
+}
+
+extension WorkerPasses {
+    /// Runs `body` on every worker's part of `batch` in parallel (``Workers/run(_:threads:parameters:version:_:)``).
+    func run(_ batch: SequenceBatch, _ body: (Int, Workspace<Scalar>, SequenceBatch, Range<Int>, UnsafeMutablePointer<Scalar>) -> Void) {
+        workers.run(batch, threads: threads, parameters: parameters, version: parametersVersion, body)
+    }
+
+    /// The loss summed over every counted target of `batch`, gradients untouched.
+    func summedLoss(_ batch: SequenceBatch) -> Double {
+        workers.sum(batch, threads: threads, parameters: parameters, version: parametersVersion) { worker, part, p in
+            forward(worker, part, parameters: p)
+            return softmaxCrossEntropy(worker, part, scale: 0)
+        }
+    }
+
+    /// The training pass: on every worker forward, the loss with its gradient scaled by
+    /// 1/`count` (so the gradient is that of the mean), and backward; then ∂L/∂θ of all
+    /// workers added into ``TrainableModel/gradients``. Returns the summed loss.
+    func summedLossAndGradients(_ batch: SequenceBatch, carry: [Double]?, count: Int) -> Double {
+        precondition(carry == nil || carry!.count == batch.steps, "one carry factor per step")
+        let factors = (carry ?? [Double](repeating: 1, count: batch.steps)).map { Scalar($0) }
+        let scale = 1 / Scalar(count)
+        let sum = workers.sum(batch, threads: threads, parameters: parameters, version: parametersVersion) { worker, part, p in
+            worker.gradients.zero()
+            forward(worker, part, parameters: p)
+            let loss = softmaxCrossEntropy(worker, part, scale: scale)
+            backward(worker, part, parameters: p, carry: factors)
+            return loss
+        }
+        workers.addGradients(of: batch, threads: threads, into: &gradients)
+        return sum
+    }
+}
+
+/// The checks every model's initializer makes, and the BLAS setting its workers rely on.
+func checkModel<Scalar: NeuralScalar>(_ architecture: Architecture, _ parameters: ParameterSet<Scalar>, threads: Int, setup name: String) {
+    precondition(architecture.setup.name == name, "a \(architecture.setup) network is not \(name)")
+    precondition(parameters.layout == ParameterLayout(architecture), "parameters do not match \(architecture)")
+    precondition(threads > 0, "at least one thread")
+    BLAS.useOneThreadPerCall()
+}
