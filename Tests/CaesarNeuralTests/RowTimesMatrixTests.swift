@@ -4,16 +4,18 @@ import Testing
 @testable import CaesarNeural
 
 @Suite struct RowTimesMatrixTests {
-    /// The vector kernel against the double loop, including sizes that leave a remainder.
-    @Test(arguments: [(3, 5), (128, 512), (31, 100), (64, 64), (7, 130)])
+    /// The packed kernel against the double loop, including sizes that leave a partial strip.
+    @Test(arguments: [(3, 5), (128, 512), (31, 100), (64, 64), (7, 130), (256, 1024)])
     func kernelEqualsTheNaiveProduct(k: Int, n: Int) {
         var rng = SeededGenerator(seed: UInt64(k * 1000 + n))
         let x = (0..<k).map { _ in rng.uniformFloat(in: -1, 1) }
-        let a = (0..<(k * n)).map { _ in rng.uniformFloat(in: -1, 1) }
+        let w = (0..<(n * k)).map { _ in rng.uniformFloat(in: -1, 1) }  // W (n, k); the product uses Wᵀ
         let start = (0..<n).map { _ in rng.uniformFloat(in: -1, 1) }
         var fast = start, slow = start
-        accumulateRowTimesMatrix(&fast, x, a, k: k, n: n)
-        naiveRowTimesMatrix(&slow, x, a, k: k, n: n)
+        let packed = Buffer<Float>(count: PackedStrips<Float>.count(k: k, n: n))
+        let strips = PackedStrips(packing: w, k: k, n: n, into: packed.base)
+        accumulateRowTimesMatrix(&fast, x, strips)
+        naiveRowTimesMatrix(&slow, x, transposed: w, k: k, n: n)
         for j in 0..<n { #expect(abs(fast[j] - slow[j]) <= 1e-5 * max(1, abs(slow[j])), "output \(j)") }
     }
 

@@ -63,6 +63,7 @@ public struct NeuralBenchmark: Sendable {
 
     /// GFLOP/s of one large single-precision product (512³), the practical peak of `gemm`.
     public static func gemmPeak() -> Double {
+        BLAS.useOneThreadPerCall()  // as the model runs it (its pool would otherwise wake)
         let n = 512
         let a = Buffer<Float>(count: n * n), c = Buffer<Float>(count: n * n)
         for k in 0..<(n * n) { a.base[k] = Float(k % 7) * 0.1 }

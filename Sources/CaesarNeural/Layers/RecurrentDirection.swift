@@ -60,13 +60,13 @@ struct RecurrentDirection {
     /// The time index of processing step s.
     func time(_ s: Int, steps: Int) -> Int { reversed ? steps - 1 - s : s }
 
-    /// Forward over all steps, from `initial` (zero when nil). `recurrentTransposed` is
-    /// W_hhᵀ (H, G); given with B = 1, the recurrent product uses the vector kernel
-    /// (``accumulateRowTimesMatrix(_:_:_:k:n:)``). The final state is the cache's h (and c)
+    /// Forward over all steps, from `initial` (zero when nil). `recurrentTransposed` is W_hhᵀ
+    /// (H, G) packed in strips; given with B = 1, the recurrent product uses the vector kernel
+    /// (``accumulateRowTimesMatrix(_:_:_:)``). The final state is the cache's h (and c)
     /// at the last processed step.
     func forward<S: NeuralScalar>(
         input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, steps T: Int, batch B: Int,
-        cache: DirectionCache<S>, recurrentTransposed: MatrixView<S>? = nil, initial: RecurrentState<S>? = nil
+        cache: DirectionCache<S>, recurrentTransposed: PackedStrips<S>? = nil, initial: RecurrentState<S>? = nil
     ) {
         let G = gateRows
         let wIH = MatrixView(p + weightIH.offset, rows: G, columns: inputSize)
@@ -99,7 +99,7 @@ struct RecurrentDirection {
             let at = a.rows(t * B, B)
             if let hPrevious = previousState(s, steps: T, batch: B, cache: cache, initial: initial)?.h {
                 if let wT = recurrentTransposed, B == 1 {
-                    accumulateRowTimesMatrix(at.base, hPrevious.base, wT.base, k: hiddenSize, n: G)  // (H) · (H, G) → (G)
+                    accumulateRowTimesMatrix(at.base, hPrevious.base, wT)  // (H) · (H, G) → (G)
                 } else {
                     gemm(at, hPrevious, wHH.T, beta: 1)  // (B, H) · (H, G) → (B, G)
                 }

@@ -1,54 +1,76 @@
 /// y += x·A for a single row x: the recurrent product of a batch of one sequence.
 ///
 /// With B = 1 every step's `h₋₁·W_hhᵀ` is a vector–matrix product, and BLAS's general
-/// product spends more time getting ready than multiplying. Here A = W_hhᵀ (H, G) is stored
-/// row-major, so y accumulates whole rows of A scaled by one element of x: every load is
-/// contiguous, every operation is a vector fused multiply-add, and there are no horizontal
-/// sums. Outputs are done 64 at a time so the accumulators stay in registers; `addingProduct`
-/// makes each step one fused multiply-add (Swift does not contract `a + b * c` on its own).
-///
-/// Shapes: x (k), A (k, n) row-major, y (n).
-@inlinable
-public func accumulateRowTimesMatrix<S: NeuralScalar>(
-    _ y: UnsafeMutablePointer<S>, _ x: UnsafePointer<S>, _ a: UnsafePointer<S>, k: Int, n: Int
-) {
-    typealias V = SIMD16<S>
-    let width = 4 * V.scalarCount
-    var j = 0
-    while j + width <= n {
-        var y0 = UnsafeRawPointer(y + j).loadUnaligned(as: V.self)
-        var y1 = UnsafeRawPointer(y + j + 16).loadUnaligned(as: V.self)
-        var y2 = UnsafeRawPointer(y + j + 32).loadUnaligned(as: V.self)
-        var y3 = UnsafeRawPointer(y + j + 48).loadUnaligned(as: V.self)
-        var row = a + j
-        for i in 0..<k {
-            let xi = V(repeating: x[i])
-            y0 = y0.addingProduct(xi, UnsafeRawPointer(row).loadUnaligned(as: V.self))
-            y1 = y1.addingProduct(xi, UnsafeRawPointer(row + 16).loadUnaligned(as: V.self))
-            y2 = y2.addingProduct(xi, UnsafeRawPointer(row + 32).loadUnaligned(as: V.self))
-            y3 = y3.addingProduct(xi, UnsafeRawPointer(row + 48).loadUnaligned(as: V.self))
-            row += n
-        }
-        UnsafeMutableRawPointer(y + j).storeBytes(of: y0, as: V.self)
-        UnsafeMutableRawPointer(y + j + 16).storeBytes(of: y1, as: V.self)
-        UnsafeMutableRawPointer(y + j + 32).storeBytes(of: y2, as: V.self)
-        UnsafeMutableRawPointer(y + j + 48).storeBytes(of: y3, as: V.self)
-        j += width
+/// product spends more time getting ready than multiplying. Here A = W_hhᵀ (k = H, n = G)
+/// is packed once, while the weights stay the same, into strips of 64 columns, each strip
+/// stored row after row (``PackedStrips``): the product then reads the weights front to back,
+/// and y accumulates whole strip rows scaled by one element of x, 64 outputs at a time in
+/// registers, one fused multiply-add (`addingProduct`) per 16 of them — no horizontal sums.
+/// (Walking an unpacked A strip by strip jumps a row's width, 4 KiB at G = 1024, between
+/// reads: for H = 256, where A no longer fits in the core's L2, that doubled the time.)
+public struct PackedStrips<S: NeuralScalar> {
+    /// Columns per strip.
+    public static var width: Int { 64 }
+    public let base: UnsafeMutablePointer<S>
+    public let k: Int
+    public let n: Int
+    public var strips: Int { (n + Self.width - 1) / Self.width }
+    /// The elements a packed (k, n) matrix takes (the last strip padded with zeros).
+    public static func count(k: Int, n: Int) -> Int { (n + width - 1) / width * width * k }
+
+    /// A view of strips packed before.
+    public init(base: UnsafeMutablePointer<S>, k: Int, n: Int) {
+        self.base = base
+        self.k = k
+        self.n = n
     }
-    // The last outputs (n not a multiple of 64), one at a time.
-    while j < n {
-        var sum = y[j]
-        for i in 0..<k { sum += x[i] * a[i * n + j] }
-        y[j] = sum
-        j += 1
+
+    /// Packs A given as its transpose W (n rows of k), i.e. A[i, j] = W[j, i], into `base`.
+    public init(packing w: UnsafePointer<S>, k: Int, n: Int, into base: UnsafeMutablePointer<S>) {
+        self.base = base
+        self.k = k
+        self.n = n
+        let width = Self.width
+        for strip in 0..<strips {
+            for i in 0..<k {
+                let row = base + (strip * k + i) * width
+                for lane in 0..<width {
+                    let j = strip * width + lane
+                    row[lane] = j < n ? w[j * k + i] : 0
+                }
+            }
+        }
     }
 }
 
-/// The same product as a plain double loop: the reference the kernel is tested against.
-public func naiveRowTimesMatrix<S: NeuralScalar>(
-    _ y: UnsafeMutablePointer<S>, _ x: UnsafePointer<S>, _ a: UnsafePointer<S>, k: Int, n: Int
-) {
+/// y (n) += x (k) · A (k, n), A packed.
+@inlinable
+public func accumulateRowTimesMatrix<S: NeuralScalar>(_ y: UnsafeMutablePointer<S>, _ x: UnsafePointer<S>, _ a: PackedStrips<S>) {
+    typealias V = SIMD16<S>
+    let width = PackedStrips<S>.width
+    for strip in 0..<a.strips {
+        let first = strip * width, valid = min(width, a.n - first)
+        var acc = (V(), V(), V(), V())
+        var row = UnsafeRawPointer(a.base + strip * a.k * width)
+        for i in 0..<a.k {
+            let xi = V(repeating: x[i])
+            acc.0 = acc.0.addingProduct(xi, row.loadUnaligned(as: V.self))
+            acc.1 = acc.1.addingProduct(xi, row.loadUnaligned(fromByteOffset: 16 * MemoryLayout<S>.stride, as: V.self))
+            acc.2 = acc.2.addingProduct(xi, row.loadUnaligned(fromByteOffset: 32 * MemoryLayout<S>.stride, as: V.self))
+            acc.3 = acc.3.addingProduct(xi, row.loadUnaligned(fromByteOffset: 48 * MemoryLayout<S>.stride, as: V.self))
+            row += width * MemoryLayout<S>.stride
+        }
+        for lane in 0..<valid {
+            let v = lane < 16 ? acc.0[lane] : lane < 32 ? acc.1[lane - 16] : lane < 48 ? acc.2[lane - 32] : acc.3[lane - 48]
+            y[first + lane] += v
+        }
+    }
+}
+
+/// The same product as a plain double loop on the unpacked W (n rows of k): the reference the
+/// packed kernel is tested against.
+public func naiveRowTimesMatrix<S: NeuralScalar>(_ y: UnsafeMutablePointer<S>, _ x: UnsafePointer<S>, transposed w: UnsafePointer<S>, k: Int, n: Int) {
     for j in 0..<n {
-        for i in 0..<k { y[j] += x[i] * a[i * n + j] }
+        for i in 0..<k { y[j] += x[i] * w[j * k + i] }
     }
 }

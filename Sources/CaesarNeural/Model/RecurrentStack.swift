@@ -17,8 +17,8 @@ final class RecurrentStack<Scalar: NeuralScalar> {
     let directions: [[RecurrentDirection]]
     /// Copies of weights in the layout a fast path needs, rebuilt by ``refreshWeightCopies(_:)``
     /// when the parameters change: W_ihᵀ (V, G) of each first-layer direction (with one-hot
-    /// input, the input product is a gather of its rows) and W_hhᵀ (H, G) of every direction
-    /// (for batches of one sequence).
+    /// input, the input product is a gather of its rows) and W_hhᵀ (H, G) of every direction,
+    /// packed in strips (for batches of one sequence).
     private let oneHotWeights: [Buffer<Scalar>]
     private let recurrentWeightsTransposed: [[Buffer<Scalar>]]
 
@@ -36,7 +36,7 @@ final class RecurrentStack<Scalar: NeuralScalar> {
         }
         oneHotWeights = (0..<shape.directions).map { _ in Buffer(count: shape.inputSize * shape.gateRows) }
         recurrentWeightsTransposed = (0..<shape.layers).map { _ in
-            (0..<shape.directions).map { _ in Buffer(count: shape.hiddenSize * shape.gateRows) }
+            (0..<shape.directions).map { _ in Buffer(count: PackedStrips<Scalar>.count(k: shape.hiddenSize, n: shape.gateRows)) }
         }
     }
 
@@ -51,7 +51,7 @@ final class RecurrentStack<Scalar: NeuralScalar> {
         for (l, layer) in directions.enumerated() {
             for (d, direction) in layer.enumerated() {
                 if l == 0 { transpose(p + direction.weightIH.offset, rows: G, columns: V, into: oneHotWeights[d].base) }
-                transpose(p + direction.weightHH.offset, rows: G, columns: H, into: recurrentWeightsTransposed[l][d].base)
+                _ = PackedStrips(packing: p + direction.weightHH.offset, k: H, n: G, into: recurrentWeightsTransposed[l][d].base)
             }
         }
     }
@@ -74,7 +74,7 @@ final class RecurrentStack<Scalar: NeuralScalar> {
         let n = T * B, H = shape.hiddenSize
         for l in 0..<shape.layers {
             for (d, direction) in directions[l].enumerated() {
-                let transposed = recurrentWeightsTransposed[l][d].view(rows: H, columns: shape.gateRows)
+                let transposed = PackedStrips(base: recurrentWeightsTransposed[l][d].base, k: H, n: shape.gateRows)
                 direction.forward(
                     input: input(layer: l, direction: d, w, tokens: tokens, rows: n), parameters: p, steps: T, batch: B,
                     cache: w.cache(layer: l, direction: d, rows: n), recurrentTransposed: B == 1 ? transposed : nil,
