@@ -12,32 +12,34 @@ struct AlignedReader: CiphertextReader {
     let model: SequenceModel<Float>
     let windowLength: Int
 
-    func read(_ content: [UInt8], raw: Bool) -> CiphertextReading {
-        let logP = logProbabilities(content), V = Token.count
-        var scores = [Double](repeating: 0, count: 26)
-        for (t, token) in content.enumerated() where token < 26 {
-            for k in 0..<26 { scores[k] += Double(logP[t * V + (Int(token) - k + 26) % 26]) }
+    func read(_ contents: [[UInt8]], raw: Bool) -> [CiphertextReading] {
+        let V = Token.count
+        return zip(contents, logProbabilities(contents)).map { content, logP in
+            var scores = [Double](repeating: 0, count: 26)
+            for (t, token) in content.enumerated() where token < 26 {
+                for k in 0..<26 { scores[k] += Double(logP[t * V + (Int(token) - k + 26) % 26]) }
+            }
+            guard raw else { return CiphertextReading(scores: scores, raw: nil) }
+            let output = (0..<content.count).map { t in
+                var best = 0
+                for k in 1..<V where logP[t * V + k] > logP[t * V + best] { best = k }
+                return UInt8(best)
+            }
+            return CiphertextReading(scores: scores, raw: output)
         }
-        guard raw else { return CiphertextReading(scores: scores, raw: nil) }
-        let output = (0..<content.count).map { t in
-            var best = 0
-            for k in 1..<V where logP[t * V + k] > logP[t * V + best] { best = k }
-            return UInt8(best)
-        }
-        return CiphertextReading(scores: scores, raw: output)
     }
 
-    /// log P(token | ciphertext) at every content position, (N × 31) row-major.
-    func logProbabilities(_ content: [UInt8]) -> [Float] {
+    /// log P(token | ciphertext) at every content position of each text, (N × 31) row-major.
+    func logProbabilities(_ contents: [[UInt8]]) -> [[Float]] {
         let V = Token.count
-        var result = [Float](repeating: 0, count: content.count * V)
-        for group in CiphertextWindows(content, length: windowLength).groups {
-            let logits = model.logits(group.batch), B = group.starts.count
-            for (b, start) in group.starts.enumerated() {
+        var result = contents.map { [Float](repeating: 0, count: $0.count * V) }
+        for group in CiphertextWindows(contents, length: windowLength).groups {
+            let logits = model.logits(group.batch), B = group.windows.count
+            for (b, window) in group.windows.enumerated() {
                 for t in 0..<group.length {
                     let row = ((t + 1) * B + b) * V  // step t + 1: after [start]
                     for (k, value) in logSoftmax(logits.values[row..<(row + V)]).enumerated() {
-                        result[(start + t) * V + k] = Float(value)
+                        result[window.text][(window.start + t) * V + k] = Float(value)
                     }
                 }
             }

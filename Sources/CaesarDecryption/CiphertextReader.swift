@@ -14,7 +14,12 @@ import Foundation
 /// Scores are log-likelihoods up to a constant shared by all keys, so their softmax is the
 /// posterior over keys under a uniform prior.
 protocol CiphertextReader {
-    func read(_ content: [UInt8], raw: Bool) -> CiphertextReading
+    /// One reading per text; all the texts' windows run together, in as few batches as fit.
+    func read(_ contents: [[UInt8]], raw: Bool) -> [CiphertextReading]
+}
+
+extension CiphertextReader {
+    func read(_ content: [UInt8], raw: Bool) -> CiphertextReading { read([content], raw: raw)[0] }
 }
 
 /// A reader's result for one text.
@@ -25,14 +30,15 @@ struct CiphertextReading {
     let raw: [UInt8]?
 }
 
-/// Content tokens cut into windows of at most the trained length, as even as possible (a text
-/// one character too long for one window makes two halves, not a window and a scrap without
-/// context), each wrapped in [start] … [end] as in training. Windows of one length run as one
-/// batch, at most ``batchLimit`` at a time (which bounds memory).
+/// The content tokens of one or more texts cut into windows of at most the trained length, as
+/// even as possible (a text one character too long for one window makes two halves, not a
+/// window and a scrap without context), each wrapped in [start] … [end] as in training.
+/// Windows of one length, from any of the texts, run as one batch, at most `batchLimit` at a
+/// time (which bounds memory).
 struct CiphertextWindows {
     struct Group {
-        /// Where each window of the group starts in the content.
-        let starts: [Int]
+        /// Each window's text (an index into the contents) and where it starts in it.
+        let windows: [(text: Int, start: Int)]
         let length: Int
         /// The windows' tokens, [start] and [end] included.
         let sequences: [[Int32]]
@@ -45,20 +51,22 @@ struct CiphertextWindows {
     /// Windows per forward pass: enough to keep both cores busy, few enough to bound memory.
     static let batchLimit = 256
 
-    init(_ content: [UInt8], length L: Int) {
-        precondition(L > 0, "windows need a length")
-        func group(_ starts: ArraySlice<Int>, length: Int) -> Group {
-            let sequences = starts.map { start -> [Int32] in
-                let window = content[start..<(start + length)].map(Int32.init)
-                return [Int32(Token.start.index)] + window + [Int32(Token.end.index)]
+    init(_ contents: [[UInt8]], length L: Int, batchLimit: Int = Self.batchLimit) {
+        precondition(L > 0 && batchLimit > 0, "windows need a length, batches a size")
+        var byLength: [Int: [(text: Int, start: Int)]] = [:]
+        for (text, content) in contents.enumerated() {
+            for window in Self.even(count: content.count, longest: L) {
+                byLength[window.count, default: []].append((text, window.lowerBound))
             }
-            return Group(starts: Array(starts), length: length, sequences: sequences)
         }
-        let byLength = Dictionary(grouping: Self.even(count: content.count, longest: L)) { $0.count }
         groups = byLength.keys.sorted(by: >).flatMap { length -> [Group] in
-            let starts = byLength[length]!.map(\.lowerBound)
-            return stride(from: 0, to: starts.count, by: Self.batchLimit).map {
-                group(starts[$0..<min($0 + Self.batchLimit, starts.count)], length: length)
+            let windows = byLength[length]!
+            return stride(from: 0, to: windows.count, by: batchLimit).map { first in
+                let part = Array(windows[first..<min(first + batchLimit, windows.count)])
+                let sequences = part.map { text, start -> [Int32] in
+                    [Int32(Token.start.index)] + contents[text][start..<(start + length)].map(Int32.init) + [Int32(Token.end.index)]
+                }
+                return Group(windows: part, length: length, sequences: sequences)
             }
         }
     }

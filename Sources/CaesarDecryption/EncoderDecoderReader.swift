@@ -14,11 +14,12 @@ struct EncoderDecoderReader: CiphertextReader {
     let model: EncoderDecoder<Float>
     let windowLength: Int
 
-    func read(_ content: [UInt8], raw: Bool) -> CiphertextReading {
-        var scores = [Double](repeating: 0, count: 26)
-        let windows = CiphertextWindows(content, length: windowLength)
+    func read(_ contents: [[UInt8]], raw: Bool) -> [CiphertextReading] {
+        var scores = contents.map { _ in [Double](repeating: 0, count: 26) }
+        // 26 candidates per window: fewer windows per batch keep the batch the same size.
+        let windows = CiphertextWindows(contents, length: windowLength, batchLimit: max(1, CiphertextWindows.batchLimit / 26))
         for group in windows.groups {
-            // 26 candidates per window: the same input, each key's plaintext as the target.
+            // Each window 26 times: the same input, each key's plaintext as the target.
             var inputs: [[Int32]] = [], targets: [[Int32]] = []
             for window in group.sequences {
                 for k in 0..<26 {
@@ -27,16 +28,17 @@ struct EncoderDecoderReader: CiphertextReader {
                 }
             }
             let likelihoods = model.logLikelihoods(SequenceBatch(sequences: inputs, targets: targets))
-            for (i, value) in likelihoods.enumerated() { scores[i % 26] += value }
+            for (i, value) in likelihoods.enumerated() { scores[group.windows[i / 26].text][i % 26] += value }
         }
-        guard raw else { return CiphertextReading(scores: scores, raw: nil) }
-        var output = [UInt8](), decoded = [Int: [UInt8]]()
+        guard raw else { return scores.map { CiphertextReading(scores: $0, raw: nil) } }
+        var decoded = contents.map { _ in [Int: [UInt8]]() }
         for group in windows.groups {
-            let windowsOutput = model.greedyDecode(group.batch, start: Int32(Token.start.index), end: Int32(Token.end.index),
-                                                   maximumLength: 2 * group.length)
-            for (start, tokens) in zip(group.starts, windowsOutput) { decoded[start] = tokens.map { UInt8($0) } }
+            let outputs = model.greedyDecode(group.batch, start: Int32(Token.start.index), end: Int32(Token.end.index),
+                                             maximumLength: 2 * group.length)
+            for (window, tokens) in zip(group.windows, outputs) { decoded[window.text][window.start] = tokens.map { UInt8($0) } }
         }
-        for start in decoded.keys.sorted() { output += decoded[start]! }
-        return CiphertextReading(scores: scores, raw: output)
+        return zip(scores, decoded).map { scores, windows in
+            CiphertextReading(scores: scores, raw: windows.keys.sorted().flatMap { windows[$0]! })
+        }
     }
 }

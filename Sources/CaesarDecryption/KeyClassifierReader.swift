@@ -12,15 +12,18 @@ struct KeyClassifierReader: CiphertextReader {
     let model: KeyClassifier<Float>
     let windowLength: Int
 
-    func read(_ content: [UInt8], raw: Bool) -> CiphertextReading {
-        var scores = [Double](repeating: 0, count: 26)
-        for group in CiphertextWindows(content, length: windowLength).groups {
+    func read(_ contents: [[UInt8]], raw: Bool) -> [CiphertextReading] {
+        var scores = contents.map { _ in [Double](repeating: 0, count: 26) }
+        for group in CiphertextWindows(contents, length: windowLength).groups {
             let logits = model.logits(group.batch)  // (B, 26)
-            for (b, start) in group.starts.enumerated() where content[start..<(start + group.length)].contains(where: { $0 < 26 }) {
-                for (k, value) in logSoftmax(logits.values[(b * 26)..<((b + 1) * 26)]).enumerated() { scores[k] += value }
+            for (b, window) in group.windows.enumerated()
+            where contents[window.text][window.start..<(window.start + group.length)].contains(where: { $0 < 26 }) {
+                for (k, value) in logSoftmax(logits.values[(b * 26)..<((b + 1) * 26)]).enumerated() { scores[window.text][k] += value }
             }
         }
-        let best = scores.firstIndex(of: scores.max()!)!  // the first of equal scores, as KeyRanking orders them
-        return CiphertextReading(scores: scores, raw: raw ? rotated(content, back: best) : nil)
+        return zip(contents, scores).map { content, scores in
+            let best = scores.firstIndex(of: scores.max()!)!  // the first of equal scores, as KeyRanking orders them
+            return CiphertextReading(scores: scores, raw: raw ? rotated(content, back: best) : nil)
+        }
     }
 }

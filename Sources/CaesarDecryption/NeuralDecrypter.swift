@@ -116,9 +116,10 @@ public final class NeuralDecrypter {
     func scores(_ content: [UInt8], first: [Double]? = nil) -> [Double] {
         var scores = first ?? reader.read(content, raw: false).scores
         guard rotations, content.contains(where: { $0 < 26 }) else { return scores }
-        for j in 1..<26 {
-            let view = reader.read(rotated(content, back: j), raw: false).scores
-            for k in 0..<26 { scores[k] += view[(k - j + 26) % 26] }
+        // The 25 other rotations, read as one batch.
+        let views = reader.read((1..<26).map { rotated(content, back: $0) }, raw: false)
+        for (j, view) in zip(1..<26, views) {
+            for k in 0..<26 { scores[k] += view.scores[(k - j + 26) % 26] }
         }
         return scores.map { $0 / 26 }
     }
@@ -133,7 +134,7 @@ public final class NeuralDecrypter {
     /// (N × 31) row-major.
     public func logProbabilities(_ content: [UInt8]) -> [Float] {
         guard let aligned = reader as? AlignedReader else { preconditionFailure("per-position probabilities need a many-to-many model") }
-        return aligned.logProbabilities(content)
+        return aligned.logProbabilities([content])[0]
     }
 
     /// The content length of the windows the model was trained on, from its provenance.
