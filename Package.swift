@@ -89,6 +89,6 @@ let package = Package(
         .testTarget(name: "CaesarPlotTests", dependencies: ["CaesarPlot"]),
         .testTarget(name: "CaesarLessonsTests", dependencies: ["CaesarLessons"], exclude: ["golden"]),
         .testTarget(name: "CaesarSetupsTests", dependencies: ["CaesarSetups"]),
-        .testTarget(name: "CaesarCLITests", dependencies: ["caesar"]),
+        .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarNeural"]),
     ]
 )

@@ -1,3 +1,4 @@
+import CaesarNeural
 import Foundation
 import Testing
 
@@ -47,6 +48,10 @@ import Testing
         #expect(resumed.status == 0)
         #expect(!resumed.stderr.contains("best 0.00%"))  // the best so far comes from the checkpoint
         #expect(resumed.stdout.hasPrefix("finished at step 30"))
+        // The model's provenance names both commands of the run.
+        let command = try ModelFile.load(from: out).metadata["training_command"] ?? ""
+        #expect(command.hasPrefix("caesar train ") && command.contains(" --steps 20 && caesar train "))
+        #expect(command.hasSuffix(" --resume --steps 30"))
         try CaesarRun.expectError(["train", Self.corpus, "--out", out, "--resume", "--steps", "30"], status: 1, "cannot resume: the run is at step 30 of 30 already; give a larger --steps to go on; hint: resume with the same corpus and settings, or start a new run")
         // When to stop may change on resume: it changes no number the run computes.
         #expect(try CaesarRun(["train", Self.corpus, "--out", out, "--resume", "--steps", "40", "--stop-at", "none"]).status == 0)

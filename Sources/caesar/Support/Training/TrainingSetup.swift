@@ -77,16 +77,22 @@ struct TrainingSetup {
             state.state.configuration.steps = c.steps
             state.state.configuration.targetAccuracy = c.targetAccuracy
             trainer = try Trainer(resuming: state, training: corpus.training, validation: corpus.validation, outputs: outputs)
+            // The model's provenance keeps every command of the run, the first and each resumption.
+            trainer.metadata["training_command"] = [trainer.metadata["training_command"], Self.commandLine]
+                .compactMap { $0 }.joined(separator: " && ")
         } else {
             var c = try Self.configuration(o)
             corpus = try Self.corpus(o, c)
             if let epochs = o.epochs { c.steps = Self.steps(epochs: epochs, corpus: corpus, c) }
             trainer = try Trainer(configuration: c, training: corpus.training, validation: corpus.validation, outputs: outputs)
-            trainer.metadata["training_command"] = (["caesar"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+            trainer.metadata["training_command"] = Self.commandLine
         }
         trainer.corpusDescription = corpus.summary + ": " + corpus.files.joined(separator: ", ")
             + (corpus.validationFiles.isEmpty ? "" : "; validated on " + corpus.validationFiles.joined(separator: ", "))
     }
+
+    /// This process's command line, as `caesar …`.
+    static var commandLine: String { (["caesar"] + CommandLine.arguments.dropFirst()).joined(separator: " ") }
 
     /// Trains, showing progress and rewriting the curves after every validation.
     func run(progress: TrainingProgress) throws -> Trainer.Outcome {
