@@ -4,6 +4,6 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure speed and print figures (throughput, latency, ratios to baselines).",
-        subcommands: [Encrypt.self, Crack.self, Pipeline.self, Neural.self]
+        subcommands: [Encrypt.self, Crack.self, Pipeline.self, Neural.self, Model.self]
     )
 }
