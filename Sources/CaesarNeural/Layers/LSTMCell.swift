@@ -12,27 +12,31 @@
 /// (a zero initial state).
 enum LSTMCell {
     /// Forward. In: `gates` holds a. Out: `gates` holds [i f g o] (kept for backward), and
-    /// `c`, `tanhC` (kept for backward) and `h`.
+    /// `c`, `tanhC` (kept for backward) and `h`. With `units`, only those hidden units (their
+    /// four gates, c, tanh(c) and h): how two threads share one step. Every value is computed
+    /// alike either way (the vector functions treat each element alone).
     static func forward<S: NeuralScalar>(
         gates: MatrixView<S>, cPrevious: MatrixView<S>?,
-        c: MatrixView<S>, tanhC: MatrixView<S>, h: MatrixView<S>
+        c: MatrixView<S>, tanhC: MatrixView<S>, h: MatrixView<S>, units: Range<Int>? = nil
     ) {
-        let hidden = c.columns
+        let hidden = c.columns, units = units ?? 0..<hidden, first = units.lowerBound, n = units.count
         precondition(gates.columns == 4 * hidden && gates.rows == c.rows && h.rows == c.rows && h.columns == hidden)
+        precondition(units.lowerBound >= 0 && units.upperBound <= hidden)
         for b in 0..<c.rows {
             let a = gates.base + b * gates.stride
-            S.sigmoid(a, count: 2 * hidden)  // i, f
-            S.tanh(a + 2 * hidden, count: hidden)  // g
-            S.sigmoid(a + 3 * hidden, count: hidden)  // o
+            S.sigmoid(a + first, count: n)  // i
+            S.sigmoid(a + hidden + first, count: n)  // f
+            S.tanh(a + 2 * hidden + first, count: n)  // g
+            S.sigmoid(a + 3 * hidden + first, count: n)  // o
             let cRow = c.base + b * c.stride, tRow = tanhC.base + b * tanhC.stride, hRow = h.base + b * h.stride
             let cPrev = cPrevious.map { $0.base + b * $0.stride }
-            for j in 0..<hidden {
+            for j in units {
                 let i = a[j], f = a[hidden + j], g = a[2 * hidden + j]
                 cRow[j] = f * (cPrev?[j] ?? 0) + i * g  // c = f·c₋₁ + i·g
             }
-            for j in 0..<hidden { tRow[j] = cRow[j] }
-            S.tanh(tRow, count: hidden)  // tanh(c)
-            for j in 0..<hidden {
+            for j in units { tRow[j] = cRow[j] }
+            S.tanh(tRow + first, count: n)  // tanh(c)
+            for j in units {
                 hRow[j] = a[3 * hidden + j] * tRow[j]  // h = o·tanh(c)
             }
         }

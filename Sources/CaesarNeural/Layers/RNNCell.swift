@@ -6,13 +6,15 @@
 ///
 /// and caches nothing but h itself: tanh′(a) = 1 − h².
 enum RNNCell {
-    /// Forward. In: `preactivation` (B, H) holds a. Out: `h` (B, H) = tanh(a).
-    static func forward<S: NeuralScalar>(preactivation: MatrixView<S>, h: MatrixView<S>) {
+    /// Forward. In: `preactivation` (B, H) holds a. Out: `h` (B, H) = tanh(a); with `units`,
+    /// only those columns.
+    static func forward<S: NeuralScalar>(preactivation: MatrixView<S>, h: MatrixView<S>, units: Range<Int>? = nil) {
         precondition(preactivation.rows == h.rows && preactivation.columns == h.columns)
+        let units = units ?? 0..<h.columns
         for b in 0..<h.rows {
             let a = preactivation.base + b * preactivation.stride, hRow = h.base + b * h.stride
-            S.tanh(a, count: h.columns)
-            for j in 0..<h.columns { hRow[j] = a[j] }
+            S.tanh(a + units.lowerBound, count: units.count)
+            for j in units { hRow[j] = a[j] }
         }
     }
 

@@ -57,6 +57,13 @@ struct RecurrentDirection {
 
     var gateRows: Int { cell.gatesPerUnit * hiddenSize }
 
+    /// Smallest W_hh whose steps two cores share for a batch of one. Below it (lstm128's
+    /// 256 KiB, rnn128's 64 KiB) the weights sit in one core's L2 already, a step takes 1–4 µs
+    /// and handing h between the cores every step costs what the second core saves
+    /// (measured with `caesar bench neural --measure latency`); from lstm256's 1 MiB on, which
+    /// one core's L2 does not hold, halving what each core reads pays: 1.57 → 0.94 ms.
+    static let sharedStepsMinimumBytes = 512 << 10
+
     /// The time index of processing step s.
     func time(_ s: Int, steps: Int) -> Int { reversed ? steps - 1 - s : s }
 
@@ -66,7 +73,8 @@ struct RecurrentDirection {
     /// at the last processed step.
     func forward<S: NeuralScalar>(
         input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, steps T: Int, batch B: Int,
-        cache: DirectionCache<S>, recurrentTransposed: PackedStrips<S>? = nil, initial: RecurrentState<S>? = nil
+        cache: DirectionCache<S>, recurrentTransposed: PackedStrips<S>? = nil, initial: RecurrentState<S>? = nil,
+        threads: Int = 1
     ) {
         let G = gateRows
         let wIH = MatrixView(p + weightIH.offset, rows: G, columns: inputSize)
@@ -94,6 +102,11 @@ struct RecurrentDirection {
 
         // 2. The recurrence: a_t += h₋₁·W_hhᵀ, then the cell. At the first step h₋₁ is the
         //    initial state (or zero, and the product is skipped).
+        if let wT = recurrentTransposed, B == 1, threads >= 2, hiddenSize % (2 * PackedStrips<S>.width) == 0,
+           gateRows * hiddenSize * MemoryLayout<S>.stride >= Self.sharedStepsMinimumBytes {
+            forwardSharingSteps(wT, steps: T, cache: cache, initial: initial)
+            return
+        }
         for s in 0..<T {
             let t = time(s, steps: T)
             let at = a.rows(t * B, B)
@@ -112,6 +125,37 @@ struct RecurrentDirection {
                     gates: at, cPrevious: previousState(s, steps: T, batch: B, cache: cache, initial: initial)?.c,
                     c: cache.cells!.rows(t * B, B), tanhC: cache.tanhCells!.rows(t * B, B),
                     h: cache.output.rows(t * B, B))
+            }
+        }
+    }
+
+    /// The recurrence of one sequence on two cores: each step's hidden units in two halves,
+    /// each half computing its units' gate columns (whole strips of the packed W_hhᵀ: half the
+    /// weights, which is what bounds a batch of one) and their cell, the halves of step s
+    /// waiting for both halves of step s − 1 (``SharedSteps``). The same values as one core's.
+    private func forwardSharingSteps<S: NeuralScalar>(
+        _ wT: PackedStrips<S>, steps T: Int, cache: DirectionCache<S>, initial: RecurrentState<S>?
+    ) {
+        let H = hiddenSize, blocks = cell.gatesPerUnit  // gate blocks of H columns: [i f g o] or [h]
+        let stripsPerHalf = H / 2 / PackedStrips<S>.width
+        SharedSteps.run(steps: T, parts: 2) { s, half in
+            let t = time(s, steps: T)
+            let at = cache.gates.rows(t, 1)
+            let previous = previousState(s, steps: T, batch: 1, cache: cache, initial: initial)
+            if let hPrevious = previous?.h {
+                for block in 0..<blocks {  // this half's units in every gate block
+                    let first = (block * 2 + half) * stripsPerHalf
+                    accumulateRowTimesMatrix(at.base, hPrevious.base, wT, strips: first..<(first + stripsPerHalf))
+                }
+            }
+            let units = (half * H / 2)..<((half + 1) * H / 2)
+            switch cell {
+            case .rnn:
+                RNNCell.forward(preactivation: at, h: cache.output.rows(t, 1), units: units)
+            case .lstm:
+                LSTMCell.forward(
+                    gates: at, cPrevious: previous?.c, c: cache.cells!.rows(t, 1), tanhC: cache.tanhCells!.rows(t, 1),
+                    h: cache.output.rows(t, 1), units: units)
             }
         }
     }

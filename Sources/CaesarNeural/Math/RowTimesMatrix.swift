@@ -43,12 +43,14 @@ public struct PackedStrips<S: NeuralScalar> {
     }
 }
 
-/// y (n) += x (k) · A (k, n), A packed.
+/// y (n) += x (k) · A (k, n), A packed; with `strips`, only those strips' columns of y.
 @inlinable
-public func accumulateRowTimesMatrix<S: NeuralScalar>(_ y: UnsafeMutablePointer<S>, _ x: UnsafePointer<S>, _ a: PackedStrips<S>) {
+public func accumulateRowTimesMatrix<S: NeuralScalar>(
+    _ y: UnsafeMutablePointer<S>, _ x: UnsafePointer<S>, _ a: PackedStrips<S>, strips: Range<Int>? = nil
+) {
     typealias V = SIMD16<S>
     let width = PackedStrips<S>.width
-    for strip in 0..<a.strips {
+    for strip in strips ?? 0..<a.strips {
         let first = strip * width, valid = min(width, a.n - first)
         var acc = (V(), V(), V(), V())
         var row = UnsafeRawPointer(a.base + strip * a.k * width)

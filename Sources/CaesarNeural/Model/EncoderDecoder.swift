@@ -140,7 +140,7 @@ public final class EncoderDecoder<Scalar: NeuralScalar>: WorkerPasses, @unchecke
     private func encode(_ w: Workspace<Scalar>, _ batch: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>) {
         let T = batch.steps, B = batch.size
         batch.inputs.withUnsafeBufferPointer { tokens in
-            encoder.forward(w.stacks[0], tokens: tokens.baseAddress!, steps: T, batch: B, parameters: p)
+            encoder.forward(w.stacks[0], tokens: tokens.baseAddress!, steps: T, batch: B, parameters: p, threads: threads)
         }
         for (l, state) in handover(w, batch: B).enumerated() {
             encoder.finalState(layer: l, w.stacks[0], steps: T, batch: B, into: state)

@@ -95,7 +95,7 @@ public final class KeyClassifier<Scalar: NeuralScalar>: WorkerPasses, @unchecked
     func forward(_ w: Workspace<Scalar>, _ batch: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>) {
         let T = batch.steps, B = batch.size, D = architecture.layerOutputSize
         batch.inputs.withUnsafeBufferPointer { tokens in
-            stack.forward(w.stacks[0], tokens: tokens.baseAddress!, steps: T, batch: B, parameters: p)
+            stack.forward(w.stacks[0], tokens: tokens.baseAddress!, steps: T, batch: B, parameters: p, threads: threads)
         }
         let z = w.pooled.view(rows: B, columns: D)
         SequencePooling.forward(pooling, h: w.stacks[0].top(rows: T * B), steps: T, batch: B, hiddenSize: architecture.hiddenSize, pooled: z)

@@ -66,19 +66,30 @@ final class RecurrentStack<Scalar: NeuralScalar> {
     /// Forward over T steps of B sequences, layer by layer; every layer starts from
     /// `initial[l]` (B, D) when given, else from zero. The top layer's output is
     /// ``StackWorkspace/top(rows:)`` (T·B, D).
+    ///
+    /// `threads`: cores this call may use. A batch of one sequence is not split between
+    /// workers, so with two cores the two directions of a bidirectional layer run side by side,
+    /// each on its own core (they share nothing but the layer's input, and write disjoint
+    /// columns of its output), and a single direction shares each of its steps between the
+    /// two (``RecurrentDirection``). Either way the result is the same bit for bit.
     func forward(
         _ w: StackWorkspace<Scalar>, tokens: UnsafePointer<Int32>, steps T: Int, batch B: Int,
-        parameters p: UnsafeMutablePointer<Scalar>, initial: [RecurrentState<Scalar>]? = nil
+        parameters p: UnsafeMutablePointer<Scalar>, initial: [RecurrentState<Scalar>]? = nil, threads: Int = 1
     ) {
         precondition(initial == nil || initial!.count == shape.layers, "one initial state per layer")
         let n = T * B, H = shape.hiddenSize
         for l in 0..<shape.layers {
-            for (d, direction) in directions[l].enumerated() {
+            func run(direction d: Int, threads: Int) {
                 let transposed = PackedStrips(base: recurrentWeightsTransposed[l][d].base, k: H, n: shape.gateRows)
-                direction.forward(
+                directions[l][d].forward(
                     input: input(layer: l, direction: d, w, tokens: tokens, rows: n), parameters: p, steps: T, batch: B,
                     cache: w.cache(layer: l, direction: d, rows: n), recurrentTransposed: B == 1 ? transposed : nil,
-                    initial: initial?[l].direction(d, hiddenSize: H))
+                    initial: initial?[l].direction(d, hiddenSize: H), threads: threads)
+            }
+            if B == 1 && threads >= 2 && directions[l].count == 2 {
+                Parallel.forEach(2) { run(direction: $0, threads: 1) }
+            } else {
+                for d in directions[l].indices { run(direction: d, threads: B == 1 ? threads : 1) }
             }
         }
     }

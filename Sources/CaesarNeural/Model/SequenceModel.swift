@@ -81,7 +81,7 @@ public final class SequenceModel<Scalar: NeuralScalar>: WorkerPasses, @unchecked
     func forward(_ w: Workspace<Scalar>, _ batch: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>) {
         let n = batch.steps * batch.size
         batch.inputs.withUnsafeBufferPointer { tokens in
-            stack.forward(w.stacks[0], tokens: tokens.baseAddress!, steps: batch.steps, batch: batch.size, parameters: p)
+            stack.forward(w.stacks[0], tokens: tokens.baseAddress!, steps: batch.steps, batch: batch.size, parameters: p, threads: threads)
         }
         head.forward(h: w.stacks[0].top(rows: n), parameters: p, logits: w.logits.view(rows: n, columns: architecture.outputSize))
     }
