@@ -57,19 +57,39 @@ enum LSTMCell {
         for b in 0..<dh.rows {
             let a = gates.base + b * gates.stride, da = dGates.base + b * dGates.stride
             let dhRow = dh.base + b * dh.stride, dcRow = dc.base + b * dc.stride, tRow = tanhC.base + b * tanhC.stride
-            let cPrev = cPrevious.map { $0.base + b * $0.stride }
-            for j in 0..<hidden {
-                let i = a[j], f = a[hidden + j], g = a[2 * hidden + j], o = a[3 * hidden + j]
-                let tc = tRow[j]
+            let cPrev = cPrevious.map { UnsafePointer($0.base + b * $0.stride) }
+            // 16 units at a time (the same arithmetic, lane by lane, as the scalar tail below)
+            typealias V = SIMD16<S>
+            var j = 0
+            while j + V.scalarCount <= hidden {
+                func load(_ p: UnsafePointer<S>) -> V { UnsafeRawPointer(p + j).loadUnaligned(as: V.self) }
+                func store(_ v: V, _ p: UnsafeMutablePointer<S>) { UnsafeMutableRawPointer(p + j).storeBytes(of: v, as: V.self) }
+                let i = load(a), f = load(a + hidden), g = load(a + 2 * hidden), o = load(a + 3 * hidden)
+                let tc = load(tRow), dhv = load(dhRow)
                 // h = o·tanh(c)
-                let dO = dhRow[j] * tc
-                let dC = dcRow[j] + dhRow[j] * o * (1 - tc * tc)
+                let dO = dhv * tc
+                let dC = load(dcRow) + dhv * o * (1 - tc * tc)
                 // c = f·c₋₁ + i·g
                 let dI = dC * g
                 let dG = dC * i
-                let dF = dC * (cPrev?[j] ?? 0)
-                dcRow[j] = dC * f  // ∂L/∂c₋₁: the path through the forget gate
+                let dF = dC * (cPrev.map(load) ?? V())
+                store(dC * f, dcRow)  // ∂L/∂c₋₁: the path through the forget gate
                 // through the gate nonlinearities: σ' = σ(1 − σ), tanh' = 1 − tanh²
+                store(dI * i * (1 - i), da)
+                store(dF * f * (1 - f), da + hidden)
+                store(dG * (1 - g * g), da + 2 * hidden)
+                store(dO * o * (1 - o), da + 3 * hidden)
+                j += V.scalarCount
+            }
+            for j in j..<hidden {  // the same for the last units, one at a time
+                let i = a[j], f = a[hidden + j], g = a[2 * hidden + j], o = a[3 * hidden + j]
+                let tc = tRow[j]
+                let dO = dhRow[j] * tc
+                let dC = dcRow[j] + dhRow[j] * o * (1 - tc * tc)
+                let dI = dC * g
+                let dG = dC * i
+                let dF = dC * (cPrev?[j] ?? 0)
+                dcRow[j] = dC * f
                 da[j] = dI * i * (1 - i)
                 da[hidden + j] = dF * f * (1 - f)
                 da[2 * hidden + j] = dG * (1 - g * g)

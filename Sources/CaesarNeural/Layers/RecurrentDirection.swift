@@ -202,7 +202,9 @@ struct RecurrentDirection {
             // ∂L/∂h_t = ∂L/∂h_t from the layer above + the carry from step s + 1
             let dOut = dOutput.rows(t * B, B)
             for b in 0..<B {
-                for j in 0..<H { scratch.dh[b, j] = dOut[b, j] + scratch.dhNext[b, j] }
+                let sum = scratch.dh.base + b * scratch.dh.stride
+                let above = dOut.base + b * dOut.stride, carried = scratch.dhNext.base + b * scratch.dhNext.stride
+                for j in 0..<H { sum[j] = above[j] + carried[j] }
             }
             if let gradientNorms {  // ‖∂L/∂h_t‖ over the batch, for lessons on gradient flow
                 var sum = 0.0
