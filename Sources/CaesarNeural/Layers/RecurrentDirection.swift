@@ -83,33 +83,45 @@ struct RecurrentDirection {
         let a = cache.gates
         if let initial { precondition(initial.h.rows == B && initial.h.columns == hiddenSize && (initial.c != nil) == (cell == .lstm)) }
 
-        // 1. The input's share of every step at once: a = x·W_ihᵀ + b_ih + b_hh   (T·B, G)
-        for r in 0..<(T * B) {
-            let row = a.base + r * a.stride
-            for k in 0..<G { row[k] = bIH[k] + bHH[k] }
-        }
-        switch input {
-        case .oneHot(let tokens, let wT):  // one-hot x: x·W_ihᵀ is row `token` of W_ihᵀ
-            for r in 0..<(T * B) {
-                let token = Int(tokens[r])
-                precondition(token >= 0 && token < wT.rows, "token \(token) outside the vocabulary of \(wT.rows)")
-                let row = a.base + r * a.stride, source = wT.base + token * wT.stride
-                for k in 0..<G { row[k] += source[k] }
+        // 1. The input's share, a = x·W_ihᵀ + b_ih + b_hh   (T·B, G). A dense input's product
+        //    runs for every step at once, one large GEMM. A one-hot input's is a row gather,
+        //    done step by step just before the recurrence reads the rows, while they are in
+        //    cache: written once, not once for the biases and again for the gather.
+        let biases = UnsafeMutablePointer<S>.allocate(capacity: G)
+        defer { biases.deallocate() }
+        for k in 0..<G { biases[k] = bIH[k] + bHH[k] }
+        func addInputShare(rows: Range<Int>) {
+            switch input {
+            case .oneHot(let tokens, let wT):  // one-hot x: x·W_ihᵀ is row `token` of W_ihᵀ
+                for r in rows {
+                    let token = Int(tokens[r])
+                    precondition(token >= 0 && token < wT.rows, "token \(token) outside the vocabulary of \(wT.rows)")
+                    let row = a.base + r * a.stride, source = wT.base + token * wT.stride
+                    for k in 0..<G { row[k] = biases[k] + source[k] }
+                }
+            case .dense(let x):
+                for r in rows {
+                    (a.base + r * a.stride).update(from: biases, count: G)
+                }
+                gemm(a.rows(rows.lowerBound, rows.count), x.rows(rows.lowerBound, rows.count), wIH.T, beta: 1)  // (rows, in) · (in, G)
             }
-        case .dense(let x):
-            gemm(a, x, wIH.T, beta: 1)  // (T·B, in) · (in, G) → (T·B, G)
         }
+        let stepByStep: Bool
+        if case .oneHot = input { stepByStep = true } else { stepByStep = false }
 
         // 2. The recurrence: a_t += h₋₁·W_hhᵀ, then the cell. At the first step h₋₁ is the
         //    initial state (or zero, and the product is skipped).
         if let wT = recurrentTransposed, B == 1, threads >= 2, hiddenSize % (2 * PackedStrips<S>.width) == 0,
            gateRows * hiddenSize * MemoryLayout<S>.stride >= Self.sharedStepsMinimumBytes {
+            addInputShare(rows: 0..<(T * B))
             forwardSharingSteps(wT, steps: T, cache: cache, initial: initial)
             return
         }
+        if !stepByStep { addInputShare(rows: 0..<(T * B)) }
         for s in 0..<T {
             let t = time(s, steps: T)
             let at = a.rows(t * B, B)
+            if stepByStep { addInputShare(rows: (t * B)..<((t + 1) * B)) }
             if let hPrevious = previousState(s, steps: T, batch: B, cache: cache, initial: initial)?.h {
                 if let wT = recurrentTransposed, B == 1 {
                     accumulateRowTimesMatrix(at.base, hPrevious.base, wT)  // (H) · (H, G) → (G)
