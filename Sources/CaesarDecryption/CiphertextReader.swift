@@ -49,7 +49,9 @@ struct CiphertextWindows {
     let groups: [Group]
 
     /// Windows per forward pass: enough to keep both cores busy, few enough to bound memory.
-    static let batchLimit = 256
+    /// (Reading a 2000-letter prefix in all 26 rotations with the default model: 128 takes as
+    /// long as 256, 0.49–0.70 s against 0.51–0.55 s, in 165 MB instead of 262 MB.)
+    static let batchLimit = 128
 
     init(_ contents: [[UInt8]], length L: Int, batchLimit: Int = Self.batchLimit) {
         precondition(L > 0 && batchLimit > 0, "windows need a length, batches a size")
