@@ -58,12 +58,10 @@ enum LSTMCell {
             let a = gates.base + b * gates.stride, da = dGates.base + b * dGates.stride
             let dhRow = dh.base + b * dh.stride, dcRow = dc.base + b * dc.stride, tRow = tanhC.base + b * tanhC.stride
             let cPrev = cPrevious.map { UnsafePointer($0.base + b * $0.stride) }
-            // 16 units at a time (the same arithmetic, lane by lane, as the scalar tail below)
+            // 16 units at a time; the last (hidden mod 16) through the same lanes, copied in and
+            // out, so that every unit gets the same arithmetic.
             typealias V = SIMD16<S>
-            var j = 0
-            while j + V.scalarCount <= hidden {
-                func load(_ p: UnsafePointer<S>) -> V { UnsafeRawPointer(p + j).loadUnaligned(as: V.self) }
-                func store(_ v: V, _ p: UnsafeMutablePointer<S>) { UnsafeMutableRawPointer(p + j).storeBytes(of: v, as: V.self) }
+            @inline(__always) func units(_ load: (UnsafePointer<S>) -> V, _ store: (V, UnsafeMutablePointer<S>) -> Void) {
                 let i = load(a), f = load(a + hidden), g = load(a + 2 * hidden), o = load(a + 3 * hidden)
                 let tc = load(tRow), dhv = load(dhRow)
                 // h = o·tanh(c)
@@ -79,21 +77,17 @@ enum LSTMCell {
                 store(dF * f * (1 - f), da + hidden)
                 store(dG * (1 - g * g), da + 2 * hidden)
                 store(dO * o * (1 - o), da + 3 * hidden)
+            }
+            var j = 0
+            while j + V.scalarCount <= hidden {
+                units({ UnsafeRawPointer($0 + j).loadUnaligned(as: V.self) },
+                      { UnsafeMutableRawPointer($1 + j).storeBytes(of: $0, as: V.self) })
                 j += V.scalarCount
             }
-            for j in j..<hidden {  // the same for the last units, one at a time
-                let i = a[j], f = a[hidden + j], g = a[2 * hidden + j], o = a[3 * hidden + j]
-                let tc = tRow[j]
-                let dO = dhRow[j] * tc
-                let dC = dcRow[j] + dhRow[j] * o * (1 - tc * tc)
-                let dI = dC * g
-                let dG = dC * i
-                let dF = dC * (cPrev?[j] ?? 0)
-                dcRow[j] = dC * f
-                da[j] = dI * i * (1 - i)
-                da[hidden + j] = dF * f * (1 - f)
-                da[2 * hidden + j] = dG * (1 - g * g)
-                da[3 * hidden + j] = dO * o * (1 - o)
+            if j < hidden {
+                let n = hidden - j
+                units({ p in var v = V(); for k in 0..<n { v[k] = p[j + k] }; return v },
+                      { v, p in for k in 0..<n { p[j + k] = v[k] } })
             }
         }
     }
