@@ -107,10 +107,10 @@ public struct TrainingCorpus: Sendable {
     }
 }
 
-/// 1234567 → "1,234,567".
-func grouped(_ n: Int) -> String {
-    let digits = Array(String(n))
-    var out = ""
+/// 1234567 → "1,234,567" (also how the command line prints counts).
+public func grouped(_ n: Int) -> String {
+    let digits = Array(String(abs(n)))
+    var out = n < 0 ? "-" : ""
     for (k, d) in digits.enumerated() {
         if k > 0 && (digits.count - k) % 3 == 0 { out.append(",") }
         out.append(d)

@@ -1,6 +1,7 @@
 import CaesarCipher
 import CaesarDecryption
 import CaesarNeural
+import CaesarTraining
 import Foundation
 
 /// What `caesar eval` prints: each model's rows beside the classical scorers', all on the

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaesarDecryption
 import CaesarNeural
+import CaesarTraining
 import Foundation
 
 extension Bench {

@@ -98,13 +98,3 @@ func format(_ x: Double, _ digits: Int) -> String {
     return sign + String(whole) + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
 }
 
-/// 1234567 → "1,234,567".
-func grouped(_ n: Int) -> String {
-    let digits = Array(String(abs(n)))
-    var out = n < 0 ? "-" : ""
-    for (k, d) in digits.enumerated() {
-        if k > 0 && (digits.count - k) % 3 == 0 { out.append(",") }
-        out.append(d)
-    }
-    return out
-}
