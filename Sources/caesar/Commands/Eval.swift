@@ -87,10 +87,6 @@ struct Eval: ParsableCommand {
 
     /// The models to measure: those given, or the shipped one.
     private func paths() throws -> [String] {
-        guard model.isEmpty else { return model }
-        guard FileManager.default.fileExists(atPath: KeyedDecryption.defaultModel) else {
-            throw DecryptionError.noDefaultModel(path: KeyedDecryption.defaultModel)
-        }
-        return [KeyedDecryption.defaultModel]
+        model.isEmpty ? [try KeyedDecryption.model(nil)] : model
     }
 }

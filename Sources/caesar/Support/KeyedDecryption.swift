@@ -41,9 +41,15 @@ struct KeyedDecryption {
 
     private var modelPath: String { command.model ?? Self.defaultModel }
 
+    /// The model a command reads: the one given, or the shipped one, which must be there.
+    static func model(_ given: String?) throws -> String {
+        if let given { return given }
+        guard FileManager.default.fileExists(atPath: defaultModel) else { throw DecryptionError.noDefaultModel(path: defaultModel) }
+        return defaultModel
+    }
+
     private func decrypter() throws -> NeuralDecrypter {
-        if command.model == nil, !FileManager.default.fileExists(atPath: Self.defaultModel) { throw DecryptionError.noDefaultModel(path: Self.defaultModel) }
-        let decrypter = try NeuralDecrypter(path: modelPath)
+        let decrypter = try NeuralDecrypter(path: Self.model(command.model))
         decrypter.rotations = decrypter.rotations && command.rotations
         return decrypter
     }

@@ -9,18 +9,23 @@ struct Throughput: Encodable {
 
     /// Runs `body` once to warm up, then `repeats` times, each over `bytes` bytes of input.
     static func measure(_ name: String, bytes: Int, repeats: Int, _ body: () throws -> Void) rethrows -> Throughput {
-        precondition(repeats >= 1, "measure at least once")
-        let clock = ContinuousClock()
-        try body()
-        var seconds: [Double] = []
-        for _ in 0..<repeats {
-            let elapsed = try clock.measure(body)
-            seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-        }
-        seconds = seconds.map { max($0, 1e-9) }.sorted()  // a clock tick, never zero: JSON has no infinity
+        let seconds = try timedRuns(repeats, body).map { max($0, 1e-9) }  // a clock tick, never zero: JSON has no infinity
         let megabytes = Double(bytes) / 1e6
         return Throughput(name: name, bestMBps: megabytes / seconds[0], medianMBps: megabytes / seconds[seconds.count / 2])
     }
+}
+
+/// Runs `body` once to warm up, then `repeats` times: the seconds each run took, fastest first.
+func timedRuns(_ repeats: Int, _ body: () throws -> Void) rethrows -> [Double] {
+    precondition(repeats >= 1, "measure at least once")
+    let clock = ContinuousClock()
+    try body()
+    var seconds: [Double] = []
+    for _ in 0..<repeats {
+        let elapsed = try clock.measure(body)
+        seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+    return seconds.sorted()
 }
 
 /// Whether this binary was built for debugging, where loops run many times slower.

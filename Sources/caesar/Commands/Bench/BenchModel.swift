@@ -37,8 +37,7 @@ extension Bench {
         }
 
         func run() throws {
-            let path = model ?? KeyedDecryption.defaultModel
-            if model == nil, !FileManager.default.fileExists(atPath: path) { throw DecryptionError.noDefaultModel(path: path) }
+            let path = try KeyedDecryption.model(model)
             let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             let file = try ModelFile.load(from: path)
             let decrypter = try NeuralDecrypter(file: file, path: path)
@@ -65,15 +64,8 @@ extension Bench {
 
         /// Median and fastest wall time of `runs` calls, in milliseconds, after one untimed call.
         static func milliseconds(_ runs: Int, _ body: () throws -> Void) throws -> (median: Double, min: Double) {
-            try body()
-            var times: [Double] = []
-            for _ in 0..<runs {
-                let start = DispatchTime.now().uptimeNanoseconds
-                try body()
-                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-            }
-            times.sort()
-            return (times[times.count / 2], times[0])
+            let seconds = try timedRuns(runs, body)
+            return (seconds[seconds.count / 2] * 1000, seconds[0] * 1000)
         }
     }
 }
