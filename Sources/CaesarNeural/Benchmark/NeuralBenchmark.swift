@@ -73,6 +73,37 @@ public struct NeuralBenchmark: Sendable {
         return rate.median
     }
 
+    /// The products a recurrence makes at every step, with W_hh (G, H) as a model stores it.
+    public enum RecurrentProduct: String, Sendable, Codable, CaseIterable {
+        /// h₋₁·W_hhᵀ: (rows, H)·(H, G).
+        case forward
+        /// ∂L/∂a·W_hh: (rows, G)·(G, H).
+        case backward
+    }
+
+    /// GFLOP/s of one step's recurrent product for `rows` sequences, through BLAS or through
+    /// ``multiplyRows(_:_:_:alpha:accumulate:strips:)`` on weights packed beforehand.
+    public func recurrentProduct(_ product: RecurrentProduct, rows m: Int, hidden H: Int, gates G: Int, packed: Bool) -> Measurement {
+        BLAS.useOneThreadPerCall()
+        let w = Buffer<Float>(count: G * H), strips = Buffer<Float>(count: PackedStrips<Float>.count(k: max(G, H), n: max(G, H)))
+        for k in 0..<(G * H) { w.base[k] = Float(k % 13) * 0.01 - 0.06 }
+        let (k, n) = product == .forward ? (H, G) : (G, H)
+        let a = Buffer<Float>(count: m * k), c = Buffer<Float>(count: m * n)
+        for i in 0..<(m * k) { a.base[i] = Float(i % 7) * 0.1 - 0.3 }
+        let weights = w.view(rows: G, columns: H)
+        let packedWeights = product == .forward
+            ? PackedStrips(packing: w.base, k: H, n: G, into: strips.base)
+            : PackedStrips(packingRows: w.base, k: G, n: H, into: strips.base)
+        let aView = a.view(rows: m, columns: k), cView = c.view(rows: m, columns: n)
+        return measure(units: 2 * Double(m * k * n) / 1e9) {
+            if packed {
+                multiplyRows(cView, aView, packedWeights, accumulate: true)
+            } else {
+                gemm(cView, aView, product == .forward ? weights.T : weights, beta: 1)
+            }
+        }
+    }
+
     static func randomBatch(_ architecture: Architecture, size: Int, steps: Int, seed: UInt64) -> SequenceBatch {
         var random = SeededGenerator(seed: seed)
         let n = size * steps

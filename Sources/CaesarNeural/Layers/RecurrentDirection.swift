@@ -64,13 +64,21 @@ struct RecurrentDirection {
     /// one core's L2 does not hold, halving what each core reads pays: 1.57 → 0.94 ms.
     static let sharedStepsMinimumBytes = 512 << 10
 
+    /// Largest batch whose recurrent products go through ``multiplyRows(_:_:_:alpha:accumulate:strips:)``
+    /// on packed weights rather than BLAS: ahead of BLAS up to here, behind from 64 rows on
+    /// (`caesar bench neural --measure products`). (Sharing the steps of such a batch between
+    /// the cores, as for one sequence, was tried: lstm256 b32 trained at 63–65k chars/s, against
+    /// 68–76k with each core taking half the sequences.)
+    static let packedProductMaximumRows = 32
+
     /// The time index of processing step s.
     func time(_ s: Int, steps: Int) -> Int { reversed ? steps - 1 - s : s }
 
     /// Forward over all steps, from `initial` (zero when nil). `recurrentTransposed` is W_hhᵀ
-    /// (H, G) packed in strips; given with B = 1, the recurrent product uses the vector kernel
-    /// (``accumulateRowTimesMatrix(_:_:_:)``). The final state is the cache's h (and c)
-    /// at the last processed step.
+    /// (H, G) packed in strips: with it, the recurrent product of one sequence uses the vector
+    /// kernel (``accumulateRowTimesMatrix(_:_:_:strips:)``), of a small batch the packed one
+    /// (``multiplyRows(_:_:_:alpha:accumulate:strips:)``). The final state is the cache's h
+    /// (and c) at the last processed step.
     func forward<S: NeuralScalar>(
         input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, steps T: Int, batch B: Int,
         cache: DirectionCache<S>, recurrentTransposed: PackedStrips<S>? = nil, initial: RecurrentState<S>? = nil,
@@ -125,6 +133,8 @@ struct RecurrentDirection {
             if let hPrevious = previousState(s, steps: T, batch: B, cache: cache, initial: initial)?.h {
                 if let wT = recurrentTransposed, B == 1 {
                     accumulateRowTimesMatrix(at.base, hPrevious.base, wT)  // (H) · (H, G) → (G)
+                } else if let wT = recurrentTransposed, B <= Self.packedProductMaximumRows {
+                    multiplyRows(at, hPrevious, wT, accumulate: true)  // (B, H) · (H, G) → (B, G)
                 } else {
                     gemm(at, hPrevious, wHH.T, beta: 1)  // (B, H) · (H, G) → (B, G)
                 }
@@ -190,13 +200,15 @@ struct RecurrentDirection {
     ///
     /// The state, mirrored: `initial` is the forward pass's; `dFinal` is ∂L/∂ of the final
     /// state from beyond the last step (what read it, e.g. a decoder started from it; zero
-    /// when nil), and `dInitial` receives ∂L/∂h₀ (and ∂L/∂c₀), overwritten.
+    /// when nil), and `dInitial` receives ∂L/∂h₀ (and ∂L/∂c₀), overwritten. `recurrent` is
+    /// W_hh (G, H) packed in strips: with it a small batch's ∂L/∂h₋₁ uses the packed kernel.
     func backward<S: NeuralScalar>(
         input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, gradients g: UnsafeMutablePointer<S>,
         steps T: Int, batch B: Int, cache: DirectionCache<S>, dOutput: MatrixView<S>, carry: [S],
         scratch: DirectionScratch<S>, dInput: MatrixView<S>?, dWeightIHTransposed: MatrixView<S>?,
         gradientNorms: UnsafeMutablePointer<Double>? = nil,
-        initial: RecurrentState<S>? = nil, dFinal: RecurrentState<S>? = nil, dInitial: RecurrentState<S>? = nil
+        initial: RecurrentState<S>? = nil, dFinal: RecurrentState<S>? = nil, dInitial: RecurrentState<S>? = nil,
+        recurrent: PackedStrips<S>? = nil
     ) {
         let G = gateRows, H = hiddenSize
         let wIH = MatrixView(p + weightIH.offset, rows: G, columns: inputSize)
@@ -245,7 +257,11 @@ struct RecurrentDirection {
                 scratch.dhNext.base.update(repeating: 0, count: B * H)
                 scratch.dcNext.base.update(repeating: 0, count: B * H)
             } else {
-                gemm(scratch.dhNext, dA.rows(t * B, B), wHH, alpha: factor)  // (B, G) · (G, H) → (B, H)
+                if let recurrent, B <= Self.packedProductMaximumRows {
+                    multiplyRows(scratch.dhNext, dA.rows(t * B, B), recurrent, alpha: factor, accumulate: false)  // (B, G) · (G, H) → (B, H)
+                } else {
+                    gemm(scratch.dhNext, dA.rows(t * B, B), wHH, alpha: factor)  // (B, G) · (G, H) → (B, H)
+                }
                 if factor != 1 {
                     for k in 0..<(B * H) { scratch.dcNext.base[k] *= factor }
                 }

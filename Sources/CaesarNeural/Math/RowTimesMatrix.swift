@@ -31,13 +31,25 @@ public struct PackedStrips<S: NeuralScalar> {
         self.k = k
         self.n = n
         let width = Self.width
+        // Walk W row by row (reading it in order) and scatter each row into its strip's column.
+        for j in 0..<(strips * width) {
+            let column = base + (j / width) * k * width + j % width
+            for i in 0..<k { column[i * width] = j < n ? w[j * k + i] : 0 }
+        }
+    }
+
+    /// Packs A given as itself (k rows of n), row-major.
+    public init(packingRows a: UnsafePointer<S>, k: Int, n: Int, into base: UnsafeMutablePointer<S>) {
+        self.base = base
+        self.k = k
+        self.n = n
+        let width = Self.width
         for strip in 0..<strips {
             for i in 0..<k {
-                let row = base + (strip * k + i) * width
-                for lane in 0..<width {
-                    let j = strip * width + lane
-                    row[lane] = j < n ? w[j * k + i] : 0
-                }
+                let row = base + (strip * k + i) * width, first = strip * width
+                let valid = max(0, min(width, n - first))
+                row.update(from: a + i * n + first, count: valid)
+                (row + valid).update(repeating: 0, count: width - valid)
             }
         }
     }

@@ -17,10 +17,12 @@ final class RecurrentStack<Scalar: NeuralScalar> {
     let directions: [[RecurrentDirection]]
     /// Copies of weights in the layout a fast path needs, rebuilt by ``refreshWeightCopies(_:)``
     /// when the parameters change: W_ihᵀ (V, G) of each first-layer direction (with one-hot
-    /// input, the input product is a gather of its rows) and W_hhᵀ (H, G) of every direction,
-    /// packed in strips (for batches of one sequence).
+    /// input, the input product is a gather of its rows), and W_hhᵀ (H, G) and W_hh (G, H) of
+    /// every direction packed in strips (the recurrent products of one or a few sequences,
+    /// forward and backward).
     private let oneHotWeights: [Buffer<Scalar>]
     private let recurrentWeightsTransposed: [[Buffer<Scalar>]]
+    private let recurrentWeights: [[Buffer<Scalar>]]
 
     init(_ shape: Architecture.Stack, layout: ParameterLayout) {
         self.shape = shape
@@ -38,6 +40,9 @@ final class RecurrentStack<Scalar: NeuralScalar> {
         recurrentWeightsTransposed = (0..<shape.layers).map { _ in
             (0..<shape.directions).map { _ in Buffer(count: PackedStrips<Scalar>.count(k: shape.hiddenSize, n: shape.gateRows)) }
         }
+        recurrentWeights = (0..<shape.layers).map { _ in
+            (0..<shape.directions).map { _ in Buffer(count: PackedStrips<Scalar>.count(k: shape.gateRows, n: shape.hiddenSize)) }
+        }
     }
 
     /// Rebuilds the weight copies from the parameters `p` (call before workers read them).
@@ -52,6 +57,7 @@ final class RecurrentStack<Scalar: NeuralScalar> {
             for (d, direction) in layer.enumerated() {
                 if l == 0 { transpose(p + direction.weightIH.offset, rows: G, columns: V, into: oneHotWeights[d].base) }
                 _ = PackedStrips(packing: p + direction.weightHH.offset, k: H, n: G, into: recurrentWeightsTransposed[l][d].base)
+                _ = PackedStrips(packingRows: p + direction.weightHH.offset, k: G, n: H, into: recurrentWeights[l][d].base)
             }
         }
     }
@@ -83,7 +89,7 @@ final class RecurrentStack<Scalar: NeuralScalar> {
                 let transposed = PackedStrips(base: recurrentWeightsTransposed[l][d].base, k: H, n: shape.gateRows)
                 directions[l][d].forward(
                     input: input(layer: l, direction: d, w, tokens: tokens, rows: n), parameters: p, steps: T, batch: B,
-                    cache: w.cache(layer: l, direction: d, rows: n), recurrentTransposed: B == 1 ? transposed : nil,
+                    cache: w.cache(layer: l, direction: d, rows: n), recurrentTransposed: transposed,
                     initial: initial?[l].direction(d, hiddenSize: H), threads: threads)
             }
             if B == 1 && threads >= 2 && directions[l].count == 2 {
@@ -120,7 +126,8 @@ final class RecurrentStack<Scalar: NeuralScalar> {
                     dInput: l > 0 ? dBelow : nil, dWeightIHTransposed: l == 0 ? dWT : nil,
                     gradientNorms: l == 0 && d == 0 ? gradientNorms : nil,
                     initial: initial?[l].direction(d, hiddenSize: H), dFinal: dFinal?[l].direction(d, hiddenSize: H),
-                    dInitial: dInitial?[l].direction(d, hiddenSize: H))
+                    dInitial: dInitial?[l].direction(d, hiddenSize: H),
+                    recurrent: PackedStrips(base: recurrentWeights[l][d].base, k: G, n: H))
                 if l == 0 {
                     // ∂L/∂W_ih (G, V) += (∂L/∂W_ihᵀ)ᵀ
                     let dW = g + direction.weightIH.offset

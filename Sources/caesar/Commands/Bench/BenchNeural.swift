@@ -30,10 +30,10 @@ extension Bench {
         @Option(help: "Minimum seconds per timed run.")
         var minSeconds = 1.0
 
-        enum Measurement: String, ExpressibleByArgument, CaseIterable { case train, infer, latency }
+        enum Measurement: String, ExpressibleByArgument, CaseIterable { case train, infer, latency, products }
 
-        @Option(parsing: .upToNextOption, help: "What to measure (train, infer, latency).")
-        var measure: [Measurement] = Measurement.allCases
+        @Option(parsing: .upToNextOption, help: "What to measure (train, infer, latency; products: one core's GFLOP/s on each step's recurrent products, BLAS vs packed weights).")
+        var measure: [Measurement] = [.train, .infer, .latency]
 
         @Flag(help: "Print the results as JSON.")
         var json = false
@@ -55,6 +55,12 @@ extension Bench {
                 latency: measure.contains(.latency), benchmark: benchmark) { line in
                     if !json { try? output.write(line + "\n"); try? output.flush() }
                 }
+            if measure.contains(.products) {
+                let products = RecurrentProductReport.measure(configs: configs, batches: batches, benchmark: benchmark) { line in
+                    if !json { try? output.write(line + "\n"); try? output.flush() }
+                }
+                if json { try JSONReport.write(products, to: output) }
+            }
             if json { try JSONReport.write(report, to: output) }
             try output.finish()
         }
