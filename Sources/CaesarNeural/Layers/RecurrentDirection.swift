@@ -57,12 +57,13 @@ struct RecurrentDirection {
 
     var gateRows: Int { cell.gatesPerUnit * hiddenSize }
 
-    /// Smallest W_hh whose steps two cores share for a batch of one. Below it (lstm128's
-    /// 256 KiB, rnn128's 64 KiB) the weights sit in one core's L2 already, a step takes 1–4 µs
-    /// and handing h between the cores every step costs what the second core saves
-    /// (measured with `caesar bench neural --measure latency`); from lstm256's 1 MiB on, which
-    /// one core's L2 does not hold, halving what each core reads pays: 1.57 → 0.94 ms.
-    static let sharedStepsMinimumBytes = 512 << 10
+    /// Smallest W_hh whose steps two cores share for a batch of one (measured with
+    /// `caesar bench neural --measure latency`, 100 characters). Below it (rnn128's 64 KiB) a
+    /// step takes well under 1 µs and handing h between the cores every step costs more than
+    /// the second core saves: 0.102–0.134 ms alone, 0.109–0.140 shared. lstm128's 256 KiB
+    /// gains, 0.39–0.44 → 0.32–0.38 ms; lstm256's 1 MiB, which one core's L2 does not hold
+    /// beside everything else, gains most: 1.57 → 0.94 ms.
+    static let sharedStepsMinimumBytes = 256 << 10
 
     /// Largest batch whose recurrent products go through ``multiplyRows(_:_:_:alpha:accumulate:strips:)``
     /// on packed weights rather than BLAS: ahead of BLAS up to here, behind from 64 rows on
