@@ -122,7 +122,10 @@ struct RecurrentDirection {
         //    initial state (or zero, and the product is skipped).
         if let wT = recurrentTransposed, B == 1, threads >= 2, hiddenSize % (2 * PackedStrips<S>.width) == 0,
            gateRows * hiddenSize * MemoryLayout<S>.stride >= Self.sharedStepsMinimumBytes {
-            addInputShare(rows: 0..<(T * B))
+            // The input's share first, for all steps: a dense input's product (T, in)·(in, G),
+            // as large as the recurrence's, split between the two cores by steps.
+            let parts = stepByStep ? 1 : 2
+            Parallel.forEach(parts) { part in addInputShare(rows: (T * part / parts)..<(T * (part + 1) / parts)) }
             forwardSharingSteps(wT, steps: T, cache: cache, initial: initial)
             return
         }
