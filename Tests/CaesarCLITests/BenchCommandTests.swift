@@ -41,6 +41,19 @@ import Testing
         }
     }
 
+    /// `bench neural --json` is one JSON document, the products' rows included when asked for.
+    @Test func benchNeuralProductsComeInTheOneJSONReport() throws {
+        let run = try CaesarRun(["bench", "neural", "--configs", "rnn128", "--batches", "4", "--measure", "products",
+                                 "--repeats", "1", "--min-seconds", "0.001", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let products = report["products"] as! [[String: Any]]
+        // rows 2 (a worker's half), 4 (the batch) and 128 (inference), forward and backward
+        #expect(products.map { $0["rows"] as! Int } == [2, 2, 4, 4, 128, 128])
+        #expect(products.allSatisfy { ($0["blasGFLOPS"] as! Double) > 0 && ($0["packedGFLOPS"] as! Double) > 0 })
+        #expect((report["rows"] as! [[String: Any]]).count == 1)
+    }
+
     @Test(arguments: [
         (["bench", "crack"], "give at least one held-out text with --corpus FILE; hint: see 'caesar bench crack --help'", 64),
         (["bench", "crack", "--corpus", "x", "--trials", "0"], "--trials must be between 1 and 1000000, got 0; hint: see 'caesar bench crack --help'", 64),

@@ -13,6 +13,8 @@ struct NeuralSpeedReport: Codable {
 
     let gemmPeakGFLOPS: Double
     let rows: [Row]
+    /// With `--measure products`: one core's GFLOP/s on each step's recurrent products.
+    var products: [RecurrentProductReport.Row]?
 
     static func measure(
         configs: [String], batches: [Int], inference: Bool, latency measureLatency: Bool, benchmark: NeuralBenchmark,

@@ -50,16 +50,15 @@ extension Bench {
         func run() throws {
             let output = try TextOutput(.standardOutput)
             let benchmark = NeuralBenchmark(repeats: repeats, minimumSeconds: minSeconds, threads: threads)
-            let report = NeuralSpeedReport.measure(
+            var report = NeuralSpeedReport.measure(
                 configs: configs, batches: measure.contains(.train) ? batches : [], inference: measure.contains(.infer),
                 latency: measure.contains(.latency), benchmark: benchmark) { line in
                     if !json { try? output.write(line + "\n"); try? output.flush() }
                 }
             if measure.contains(.products) {
-                let products = RecurrentProductReport.measure(configs: configs, batches: batches, benchmark: benchmark) { line in
+                report.products = RecurrentProductReport.measure(configs: configs, batches: batches, benchmark: benchmark) { line in
                     if !json { try? output.write(line + "\n"); try? output.flush() }
-                }
-                if json { try JSONReport.write(products, to: output) }
+                }.rows
             }
             if json { try JSONReport.write(report, to: output) }
             try output.finish()
