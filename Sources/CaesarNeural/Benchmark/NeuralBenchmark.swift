@@ -85,22 +85,24 @@ public struct NeuralBenchmark: Sendable {
     /// ``multiplyRows(_:_:_:alpha:accumulate:strips:)`` on weights packed beforehand.
     public func recurrentProduct(_ product: RecurrentProduct, rows m: Int, hidden H: Int, gates G: Int, packed: Bool) -> Measurement {
         BLAS.useOneThreadPerCall()
-        let w = Buffer<Float>(count: G * H), strips = Buffer<Float>(count: PackedStrips<Float>.count(k: max(G, H), n: max(G, H)))
-        for k in 0..<(G * H) { w.base[k] = Float(k % 13) * 0.01 - 0.06 }
         let (k, n) = product == .forward ? (H, G) : (G, H)
+        let w = Buffer<Float>(count: G * H), strips = Buffer<Float>(count: PackedStrips<Float>.count(k: k, n: n))
+        for i in 0..<(G * H) { w.base[i] = Float(i % 13) * 0.01 - 0.06 }
         let a = Buffer<Float>(count: m * k), c = Buffer<Float>(count: m * n)
         for i in 0..<(m * k) { a.base[i] = Float(i % 7) * 0.1 - 0.3 }
-        let weights = w.view(rows: G, columns: H)
-        let packedWeights = product == .forward
-            ? PackedStrips(packing: w.base, k: H, n: G, into: strips.base)
-            : PackedStrips(packingRows: w.base, k: G, n: H, into: strips.base)
-        let aView = a.view(rows: m, columns: k), cView = c.view(rows: m, columns: n)
-        return measure(units: 2 * Double(m * k * n) / 1e9) {
-            if packed {
-                multiplyRows(cView, aView, packedWeights, accumulate: true)
-            } else {
-                gemm(cView, aView, product == .forward ? weights.T : weights, beta: 1)
-            }
+        let weights = w.view(rows: G, columns: H), aView = a.view(rows: m, columns: k), cView = c.view(rows: m, columns: n)
+        // As the layers call them: forward adds to the input's share, backward overwrites ∂L/∂h₋₁.
+        switch (product, packed) {
+        case (.forward, false):
+            return measure(units: 2 * Double(m * k * n) / 1e9) { gemm(cView, aView, weights.T, beta: 1) }
+        case (.backward, false):
+            return measure(units: 2 * Double(m * k * n) / 1e9) { gemm(cView, aView, weights) }
+        case (.forward, true):
+            let packedWeights = PackedStrips(packing: w.base, k: H, n: G, into: strips.base)
+            return measure(units: 2 * Double(m * k * n) / 1e9) { multiplyRows(cView, aView, packedWeights, accumulate: true) }
+        case (.backward, true):
+            let packedWeights = PackedStrips(packingRows: w.base, k: G, n: H, into: strips.base)
+            return measure(units: 2 * Double(m * k * n) / 1e9) { multiplyRows(cView, aView, packedWeights, accumulate: false) }
         }
     }
 
