@@ -61,4 +61,14 @@ import Testing
         let argmax = (0..<6).map { r in Int32(probabilities.row(r).firstIndex(of: probabilities.row(r).max()!)!) }
         #expect(argmax == model.predictions(batch))
     }
+
+    /// Predictions are taken worker by worker; split unevenly (2 and 3 sequences), each step
+    /// of each sequence still lands in its place.
+    @Test func predictionsAreTheArgmaxOfTheLogitsInBatchOrder() {
+        let model = SequenceModel<Float>(architecture: Self.architecture, seed: 5, threads: 2)
+        let batch = SequenceBatch(sequences: (0..<5).map { s in (0..<7).map { Int32(($0 * 3 + s * 5) % 4) } })
+        let logits = model.logits(batch)
+        let argmax = (0..<logits.rows).map { r in Int32(logits.row(r).firstIndex(of: logits.row(r).max()!)!) }
+        #expect(model.predictions(batch) == argmax)
+    }
 }

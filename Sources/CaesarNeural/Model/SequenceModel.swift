@@ -132,14 +132,26 @@ extension SequenceModel {
     /// The most probable class at every step, (T·B) time-major.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
+    /// Each worker takes the argmax of its own logits, so the (T·B, O) logits of the whole
+    /// batch are never gathered into one matrix.
     public func predictions(_ batch: SequenceBatch) -> [Int32] {
-        let logits = logits(batch)
-        let O = logits.columns
-        return (0..<logits.rows).map { r in
-            var best = 0
-            for k in 1..<O where logits.values[r * O + k] > logits.values[r * O + best] { best = k }
-            return Int32(best)
+        let O = architecture.outputSize
+        var result = [Int32](repeating: 0, count: batch.steps * batch.size)
+        result.withUnsafeMutableBufferPointer { out in
+            let out = out.baseAddress!
+            run(batch) { _, worker, part, range, p in
+                self.forward(worker, part, parameters: p)
+                for t in 0..<batch.steps {
+                    for (k, b) in range.enumerated() {  // the part's row t·|part| + k is sequence b's step t
+                        let row = worker.logits.base + (t * range.count + k) * O
+                        var best = 0
+                        for c in 1..<O where row[c] > row[best] { best = c }
+                        out[t * batch.size + b] = Int32(best)
+                    }
+                }
+            }
         }
+        return result
     }
 }
 
