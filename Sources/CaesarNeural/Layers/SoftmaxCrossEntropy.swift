@@ -35,6 +35,13 @@ enum SoftmaxCrossEntropy {
         return (sum, count)
     }
 
+    /// The most probable class of one row of `count` logits: the first of equal maxima.
+    static func argmax<S: NeuralScalar>(_ logits: UnsafePointer<S>, count: Int) -> Int32 {
+        var best = 0
+        for k in 1..<count where logits[k] > logits[best] { best = k }
+        return Int32(best)
+    }
+
     /// Softmax of each row in place (inference).
     static func softmax<S: NeuralScalar>(_ logits: MatrixView<S>) {
         let O = logits.columns

@@ -211,9 +211,7 @@ public final class EncoderDecoder<Scalar: NeuralScalar>: WorkerPasses, @unchecke
                 decoder.finalState(layer: l, w.stacks[1], steps: 1, batch: B, into: state)
             }
             for b in 0..<B where !done[b] {
-                var best = 0
-                for k in 1..<O where logits[b, k] > logits[b, best] { best = k }
-                tokens[b] = Int32(best)
+                tokens[b] = SoftmaxCrossEntropy.argmax(logits.base + b * logits.stride, count: O)
                 if tokens[b] == end { done[b] = true } else { outputs[b].append(tokens[b]) }
             }
             length += 1

@@ -61,10 +61,8 @@ public final class KeyClassifier<Scalar: NeuralScalar>: WorkerPasses, @unchecked
     @_specialize(exported: true, where Scalar == Double)
     public func predictions(_ batch: SequenceBatch) -> [Int32] {
         let logits = logits(batch)
-        return (0..<logits.rows).map { b in
-            var best = 0
-            for k in 1..<logits.columns where logits[b, k] > logits[b, best] { best = k }
-            return Int32(best)
+        return logits.values.withUnsafeBufferPointer { values in
+            (0..<logits.rows).map { b in SoftmaxCrossEntropy.argmax(values.baseAddress! + b * logits.columns, count: logits.columns) }
         }
     }
 

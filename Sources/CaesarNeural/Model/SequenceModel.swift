@@ -141,13 +141,8 @@ extension SequenceModel {
             let out = out.baseAddress!
             run(batch) { _, worker, part, range, p in
                 self.forward(worker, part, parameters: p)
-                for t in 0..<batch.steps {
-                    for (k, b) in range.enumerated() {  // the part's row t·|part| + k is sequence b's step t
-                        let row = worker.logits.base + (t * range.count + k) * O
-                        var best = 0
-                        for c in 1..<O where row[c] > row[best] { best = c }
-                        out[t * batch.size + b] = Int32(best)
-                    }
+                Workers<Scalar>.forEachRow(steps: batch.steps, range: range, batchSize: batch.size) { partRow, wholeRow in
+                    out[wholeRow] = SoftmaxCrossEntropy.argmax(worker.logits.base + partRow * O, count: O)
                 }
             }
         }

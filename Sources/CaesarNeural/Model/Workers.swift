@@ -70,10 +70,17 @@ final class Workers<Scalar: NeuralScalar> {
     static func scatter(
         _ part: UnsafePointer<Scalar>, steps: Int, width: Int, range: Range<Int>, batchSize: Int, into whole: UnsafeMutablePointer<Scalar>
     ) {
+        forEachRow(steps: steps, range: range, batchSize: batchSize) { partRow, wholeRow in
+            (whole + wholeRow * width).update(from: part + partRow * width, count: width)
+        }
+    }
+
+    /// Calls `body(partRow, wholeRow)` for every row of a part that holds the sequences `range`
+    /// of a batch of `batchSize`, time-major: sequence `range[k]`'s step t is the part's row
+    /// t·|range| + k and the whole batch's row t·batchSize + range[k].
+    static func forEachRow(steps: Int, range: Range<Int>, batchSize: Int, _ body: (Int, Int) -> Void) {
         for t in 0..<steps {
-            for (k, b) in range.enumerated() {
-                (whole + (t * batchSize + b) * width).update(from: part + (t * range.count + k) * width, count: width)
-            }
+            for (k, b) in range.enumerated() { body(t * range.count + k, t * batchSize + b) }
         }
     }
 
