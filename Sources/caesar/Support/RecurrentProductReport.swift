@@ -3,7 +3,7 @@ import CaesarNeural
 /// `caesar bench neural --measure products`: one core's GFLOP/s on the products every step of
 /// a recurrence makes, through BLAS (which packs W_hh on every call) and through the kernel
 /// on weights packed once, for each configuration's sizes and each batch a worker gets.
-struct RecurrentProductReport: Codable {
+enum RecurrentProductReport {
     struct Row: Codable {
         let config: String
         let product: NeuralBenchmark.RecurrentProduct
@@ -12,9 +12,7 @@ struct RecurrentProductReport: Codable {
         let packedGFLOPS: Double
     }
 
-    let rows: [Row]
-
-    static func measure(configs: [String], batches: [Int], benchmark: NeuralBenchmark, print: (String) -> Void) -> RecurrentProductReport {
+    static func measure(configs: [String], batches: [Int], benchmark: NeuralBenchmark, print: (String) -> Void) -> [Row] {
         print("recurrent products, one core, GFLOP/s: BLAS (packs W_hh every call) vs packed once (multiplyRows)")
         var rows: [Row] = [], seen: Set<String> = []
         for name in configs {
@@ -34,6 +32,6 @@ struct RecurrentProductReport: Codable {
                 }
             }
         }
-        return RecurrentProductReport(rows: rows)
+        return rows
     }
 }

@@ -50,15 +50,14 @@ extension Bench {
         func run() throws {
             let output = try TextOutput(.standardOutput)
             let benchmark = NeuralBenchmark(repeats: repeats, minimumSeconds: minSeconds, threads: threads)
+            let printLine: (String) -> Void = { line in
+                if !json { try? output.write(line + "\n"); try? output.flush() }
+            }
             var report = NeuralSpeedReport.measure(
                 configs: configs, batches: measure.contains(.train) ? batches : [], inference: measure.contains(.infer),
-                latency: measure.contains(.latency), benchmark: benchmark) { line in
-                    if !json { try? output.write(line + "\n"); try? output.flush() }
-                }
+                latency: measure.contains(.latency), benchmark: benchmark, print: printLine)
             if measure.contains(.products) {
-                report.products = RecurrentProductReport.measure(configs: configs, batches: batches, benchmark: benchmark) { line in
-                    if !json { try? output.write(line + "\n"); try? output.flush() }
-                }.rows
+                report.products = RecurrentProductReport.measure(configs: configs, batches: batches, benchmark: benchmark, print: printLine)
             }
             if json { try JSONReport.write(report, to: output) }
             try output.finish()
