@@ -95,6 +95,23 @@ import Testing
         }
     }
 
+    /// The packed weight copies backward passes read are made when a training pass first
+    /// needs them and follow every change of the parameters, also when forward-only passes ran
+    /// in between: the gradients equal a fresh model's on the same parameters, bit for bit.
+    @Test func backwardWeightCopiesFollowTheParameters() {
+        let architecture = Architecture(cell: .lstm, inputSize: 31, hiddenSize: 16, outputSize: 31)
+        let batch = Self.batch(size: 4, steps: 6, seed: 14)
+        let model = SequenceModel<Float>(architecture: architecture, seed: 15, threads: 1)
+        model.lossAndGradients(batch)
+        model.parameters.values.withUnsafeMutableBufferPointer { p in for k in p.indices { p[k] *= 0.5 } }
+        _ = model.loss(batch)  // a forward-only pass on the new parameters
+        model.gradients.zero()
+        model.lossAndGradients(batch)
+        let fresh = SequenceModel<Float>(architecture: architecture, parameters: model.parameters, threads: 1)
+        fresh.lossAndGradients(batch)
+        #expect(model.gradients.values == fresh.gradients.values)
+    }
+
     @Test func lossIsMeanCrossEntropyOverCountedTargets() {
         let arch = Architecture(cell: .rnn, inputSize: 3, hiddenSize: 2, outputSize: 3)
         var parameters = ParameterSet<Double>(layout: ParameterLayout(arch))

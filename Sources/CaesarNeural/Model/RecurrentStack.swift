@@ -15,14 +15,19 @@
 final class RecurrentStack<Scalar: NeuralScalar> {
     let shape: Architecture.Stack
     let directions: [[RecurrentDirection]]
-    /// Copies of weights in the layout a fast path needs, rebuilt by ``refreshWeightCopies(_:)``
-    /// when the parameters change: W_ihᵀ (V, G) of each first-layer direction (with one-hot
-    /// input, the input product is a gather of its rows), and W_hhᵀ (H, G) and W_hh (G, H) of
-    /// every direction packed in strips (the recurrent products of one or a few sequences,
-    /// forward and backward).
+    /// Copies of weights in the layout a fast path needs, rebuilt by
+    /// ``refreshWeightCopies(_:forward:backward:)`` when the parameters change: W_ihᵀ (V, G) of
+    /// each first-layer direction (with one-hot input, the input product is a gather of its
+    /// rows), and W_hhᵀ (H, G) of every direction packed in strips (the recurrent products of
+    /// one or a few sequences); for backward, W_hh (G, H) packed the same way, made only once
+    /// a pass needs it (a decrypter never does: it would cost 2 MB and 2 ms to build for the
+    /// default model).
     private let oneHotWeights: [Buffer<Scalar>]
     private let recurrentWeightsTransposed: [[Buffer<Scalar>]]
-    private let recurrentWeights: [[Buffer<Scalar>]]
+    private var recurrentWeights: [[Buffer<Scalar>]]?
+    /// Whether `recurrentWeights` holds the current parameters (a backward pass without them
+    /// multiplies through BLAS on W_hh itself: the same product, never stale weights).
+    private var recurrentWeightsAreCurrent = false
 
     init(_ shape: Architecture.Stack, layout: ParameterLayout) {
         self.shape = shape
@@ -40,26 +45,32 @@ final class RecurrentStack<Scalar: NeuralScalar> {
         recurrentWeightsTransposed = (0..<shape.layers).map { _ in
             (0..<shape.directions).map { _ in Buffer(count: PackedStrips<Scalar>.count(k: shape.hiddenSize, n: shape.gateRows)) }
         }
-        recurrentWeights = (0..<shape.layers).map { _ in
-            (0..<shape.directions).map { _ in Buffer(count: PackedStrips<Scalar>.count(k: shape.gateRows, n: shape.hiddenSize)) }
-        }
     }
 
-    /// Rebuilds the weight copies from the parameters `p` (call before workers read them).
-    func refreshWeightCopies(_ p: UnsafeMutablePointer<Scalar>) {
+    /// Rebuilds the weight copies forward passes read, and those backward passes read, from the
+    /// parameters `p` (call before workers read them).
+    func refreshWeightCopies(_ p: UnsafeMutablePointer<Scalar>, forward: Bool, backward: Bool) {
         let V = shape.inputSize, G = shape.gateRows, H = shape.hiddenSize
         func transpose(_ w: UnsafeMutablePointer<Scalar>, rows: Int, columns: Int, into wT: UnsafeMutablePointer<Scalar>) {
             for r in 0..<rows {
                 for c in 0..<columns { wT[c * rows + r] = w[r * columns + c] }
             }
         }
+        if backward && recurrentWeights == nil {
+            recurrentWeights = directions.map { layer in layer.map { _ in Buffer(count: PackedStrips<Scalar>.count(k: G, n: H)) } }
+        }
         for (l, layer) in directions.enumerated() {
             for (d, direction) in layer.enumerated() {
-                if l == 0 { transpose(p + direction.weightIH.offset, rows: G, columns: V, into: oneHotWeights[d].base) }
-                _ = PackedStrips(packing: p + direction.weightHH.offset, k: H, n: G, into: recurrentWeightsTransposed[l][d].base)
-                _ = PackedStrips(packingRows: p + direction.weightHH.offset, k: G, n: H, into: recurrentWeights[l][d].base)
+                if forward {
+                    if l == 0 { transpose(p + direction.weightIH.offset, rows: G, columns: V, into: oneHotWeights[d].base) }
+                    _ = PackedStrips(packing: p + direction.weightHH.offset, k: H, n: G, into: recurrentWeightsTransposed[l][d].base)
+                }
+                if backward, let recurrentWeights {
+                    _ = PackedStrips(packingRows: p + direction.weightHH.offset, k: G, n: H, into: recurrentWeights[l][d].base)
+                }
             }
         }
+        if backward { recurrentWeightsAreCurrent = true } else if forward { recurrentWeightsAreCurrent = false }
     }
 
     private func input(layer l: Int, direction d: Int, _ w: StackWorkspace<Scalar>, tokens: UnsafePointer<Int32>, rows n: Int) -> LayerInput<Scalar> {
@@ -127,7 +138,7 @@ final class RecurrentStack<Scalar: NeuralScalar> {
                     gradientNorms: l == 0 && d == 0 ? gradientNorms : nil,
                     initial: initial?[l].direction(d, hiddenSize: H), dFinal: dFinal?[l].direction(d, hiddenSize: H),
                     dInitial: dInitial?[l].direction(d, hiddenSize: H),
-                    recurrent: PackedStrips(base: recurrentWeights[l][d].base, k: G, n: H))
+                    recurrent: recurrentWeightsAreCurrent ? recurrentWeights.map { PackedStrips(base: $0[l][d].base, k: G, n: H) } : nil)
                 if l == 0 {
                     // ∂L/∂W_ih (G, V) += (∂L/∂W_ihᵀ)ᵀ
                     let dW = g + direction.weightIH.offset

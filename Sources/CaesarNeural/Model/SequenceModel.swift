@@ -188,7 +188,7 @@ extension SequenceModel {
         let single = SequenceModel(architecture: architecture, parameters: parameters, threads: 1)
         let factors = [Scalar](repeating: 1, count: batch.steps)
         norms.withUnsafeMutableBufferPointer { out in
-            single.run(only) { _, worker, part, _, p in
+            single.run(only, backward: true) { _, worker, part, _, p in
                 worker.gradients.zero()
                 single.forward(worker, part, parameters: p)
                 _ = single.softmaxCrossEntropy(worker, part, scale: 1)

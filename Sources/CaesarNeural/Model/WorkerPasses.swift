@@ -16,8 +16,12 @@ protocol WorkerPasses: TrainableModel {
 
 extension WorkerPasses {
     /// Runs `body` on every worker's part of `batch` in parallel (``Workers/run(_:threads:parameters:version:_:)``).
-    func run(_ batch: SequenceBatch, _ body: (Int, Workspace<Scalar>, SequenceBatch, Range<Int>, UnsafeMutablePointer<Scalar>) -> Void) {
-        workers.run(batch, threads: threads, parameters: parameters, version: parametersVersion, body)
+    /// `backward`: whether `body` runs backward passes (their weight copies are then made current).
+    func run(
+        _ batch: SequenceBatch, backward: Bool = false,
+        _ body: (Int, Workspace<Scalar>, SequenceBatch, Range<Int>, UnsafeMutablePointer<Scalar>) -> Void
+    ) {
+        workers.run(batch, threads: threads, parameters: parameters, version: parametersVersion, backward: backward, body)
     }
 
     /// The loss summed over every counted target of `batch`, gradients untouched.
@@ -35,7 +39,7 @@ extension WorkerPasses {
         precondition(carry == nil || carry!.count == batch.steps, "one carry factor per step")
         let factors = (carry ?? [Double](repeating: 1, count: batch.steps)).map { Scalar($0) }
         let scale = 1 / Scalar(count)
-        let sum = workers.sum(batch, threads: threads, parameters: parameters, version: parametersVersion) { worker, part, p in
+        let sum = workers.sum(batch, threads: threads, parameters: parameters, version: parametersVersion, backward: true) { worker, part, p in
             worker.gradients.zero()
             forward(worker, part, parameters: p)
             let loss = softmaxCrossEntropy(worker, part, scale: scale)

@@ -4,12 +4,14 @@
 /// thread count but are reproducible bit for bit for a given one.
 ///
 /// Before the workers start, the model's stacks rebuild their weight copies if the parameters
-/// changed since the last run (the model counts its changes in a version number).
+/// changed since the last run (the model counts its changes in a version number): those of
+/// the forward pass always, those of the backward pass for runs that go backward.
 final class Workers<Scalar: NeuralScalar> {
     let architecture: Architecture
     private let stacks: [RecurrentStack<Scalar>]
     private(set) var workspaces: [Workspace<Scalar>] = []
     private var copiesVersion = -1
+    private var backwardCopiesVersion = -1
 
     init(architecture: Architecture, stacks: [RecurrentStack<Scalar>]) {
         self.architecture = architecture
@@ -20,9 +22,10 @@ final class Workers<Scalar: NeuralScalar> {
     func count(for batch: SequenceBatch, threads: Int) -> Int { min(threads, batch.size) }
 
     /// Splits the batch's sequences between workers and runs `body(w, workspace, part,
-    /// sequences, parameters)` on each part in parallel; `version` counts the parameters' changes.
+    /// sequences, parameters)` on each part in parallel; `version` counts the parameters' changes;
+    /// `backward`: whether `body` runs backward passes.
     func run(
-        _ batch: SequenceBatch, threads: Int, parameters: ParameterSet<Scalar>, version: Int,
+        _ batch: SequenceBatch, threads: Int, parameters: ParameterSet<Scalar>, version: Int, backward: Bool = false,
         _ body: (Int, Workspace<Scalar>, SequenceBatch, Range<Int>, UnsafeMutablePointer<Scalar>) -> Void
     ) {
         let workers = count(for: batch, threads: threads)
@@ -35,9 +38,11 @@ final class Workers<Scalar: NeuralScalar> {
         // Read-only access: a mutating one would count as a change of the parameters.
         parameters.values.withUnsafeBufferPointer { p in
             let base = UnsafeMutablePointer(mutating: p.baseAddress!)
-            if copiesVersion != version {
-                for stack in stacks { stack.refreshWeightCopies(base) }
+            let forwardCopies = copiesVersion != version, backwardCopies = backward && backwardCopiesVersion != version
+            if forwardCopies || backwardCopies {
+                for stack in stacks { stack.refreshWeightCopies(base, forward: forwardCopies, backward: backwardCopies) }
                 copiesVersion = version
+                if backward { backwardCopiesVersion = version }
             }
             Parallel.forEach(workers) { w in body(w, workspaces[w], parts[w], ranges[w], base) }
         }
@@ -45,12 +50,14 @@ final class Workers<Scalar: NeuralScalar> {
 
     /// Runs `body` on every worker's part and adds up what the workers return, in worker order.
     func sum(
-        _ batch: SequenceBatch, threads: Int, parameters: ParameterSet<Scalar>, version: Int,
+        _ batch: SequenceBatch, threads: Int, parameters: ParameterSet<Scalar>, version: Int, backward: Bool = false,
         _ body: (Workspace<Scalar>, SequenceBatch, UnsafeMutablePointer<Scalar>) -> Double
     ) -> Double {
         let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: count(for: batch, threads: threads))
         defer { sums.deallocate() }
-        run(batch, threads: threads, parameters: parameters, version: version) { w, worker, part, _, p in sums[w] = body(worker, part, p) }
+        run(batch, threads: threads, parameters: parameters, version: version, backward: backward) { w, worker, part, _, p in
+            sums[w] = body(worker, part, p)
+        }
         return sums.reduce(0, +)
     }
 
