@@ -74,6 +74,14 @@ public func accumulateRowTimesMatrix<S: NeuralScalar>(
             acc.3 = acc.3.addingProduct(xi, row.loadUnaligned(fromByteOffset: 48 * MemoryLayout<S>.stride, as: V.self))
             row += width * MemoryLayout<S>.stride
         }
+        if valid == width {  // a whole strip: four vector adds (lane by lane spills every accumulator)
+            let out = UnsafeMutableRawPointer(y + first), stride = 16 * MemoryLayout<S>.stride
+            out.storeBytes(of: out.loadUnaligned(as: V.self) + acc.0, as: V.self)
+            out.storeBytes(of: out.loadUnaligned(fromByteOffset: stride, as: V.self) + acc.1, toByteOffset: stride, as: V.self)
+            out.storeBytes(of: out.loadUnaligned(fromByteOffset: 2 * stride, as: V.self) + acc.2, toByteOffset: 2 * stride, as: V.self)
+            out.storeBytes(of: out.loadUnaligned(fromByteOffset: 3 * stride, as: V.self) + acc.3, toByteOffset: 3 * stride, as: V.self)
+            continue
+        }
         for lane in 0..<valid {
             let v = lane < 16 ? acc.0[lane] : lane < 32 ? acc.1[lane - 16] : lane < 48 ? acc.2[lane - 32] : acc.3[lane - 48]
             y[first + lane] += v
