@@ -19,25 +19,39 @@ enum LSTMCell {
         gates: MatrixView<S>, cPrevious: MatrixView<S>?,
         c: MatrixView<S>, tanhC: MatrixView<S>, h: MatrixView<S>, units: Range<Int>? = nil
     ) {
-        let hidden = c.columns, units = units ?? 0..<hidden, first = units.lowerBound, n = units.count
+        let hidden = c.columns, units = units ?? 0..<hidden
         precondition(gates.columns == 4 * hidden && gates.rows == c.rows && h.rows == c.rows && h.columns == hidden)
         precondition(units.lowerBound >= 0 && units.upperBound <= hidden)
         for b in 0..<c.rows {
             let a = gates.base + b * gates.stride
-            S.sigmoid(a + first, count: n)  // i
-            S.sigmoid(a + hidden + first, count: n)  // f
-            S.tanh(a + 2 * hidden + first, count: n)  // g
-            S.sigmoid(a + 3 * hidden + first, count: n)  // o
             let cRow = c.base + b * c.stride, tRow = tanhC.base + b * tanhC.stride, hRow = h.base + b * h.stride
-            let cPrev = cPrevious.map { $0.base + b * $0.stride }
-            for j in units {
-                let i = a[j], f = a[hidden + j], g = a[2 * hidden + j]
-                cRow[j] = f * (cPrev?[j] ?? 0) + i * g  // c = f·c₋₁ + i·g
+            let cPrev = cPrevious.map { UnsafePointer($0.base + b * $0.stride) }
+            // 16 units at a time, every stage in registers; the last (count mod 16) through the
+            // same lanes, copied in and out, so that every unit gets the same arithmetic.
+            typealias V = SIMD16<S>
+            @inline(__always) func cell(_ load: (UnsafePointer<S>) -> V, _ store: (V, UnsafeMutablePointer<S>) -> Void) {
+                let i = S.sigmoid(load(a)), f = S.sigmoid(load(a + hidden))
+                let g = S.tanh(load(a + 2 * hidden)), o = S.sigmoid(load(a + 3 * hidden))
+                store(i, a)  // the gates [i f g o] replace a: backward needs them
+                store(f, a + hidden)
+                store(g, a + 2 * hidden)
+                store(o, a + 3 * hidden)
+                let cv = f * (cPrev.map(load) ?? V()) + i * g  // c = f·c₋₁ + i·g
+                let tc = S.tanh(cv)
+                store(cv, cRow)
+                store(tc, tRow)
+                store(o * tc, hRow)  // h = o·tanh(c)
             }
-            for j in units { tRow[j] = cRow[j] }
-            S.tanh(tRow + first, count: n)  // tanh(c)
-            for j in units {
-                hRow[j] = a[3 * hidden + j] * tRow[j]  // h = o·tanh(c)
+            var j = units.lowerBound
+            while j + V.scalarCount <= units.upperBound {
+                cell({ UnsafeRawPointer($0 + j).loadUnaligned(as: V.self) },
+                      { UnsafeMutableRawPointer($1 + j).storeBytes(of: $0, as: V.self) })
+                j += V.scalarCount
+            }
+            if j < units.upperBound {
+                let n = units.upperBound - j
+                cell({ p in var v = V(); for k in 0..<n { v[k] = p[j + k] }; return v },
+                      { v, p in for k in 0..<n { p[j + k] = v[k] } })
             }
         }
     }

@@ -34,6 +34,17 @@ extension Double: NeuralScalar {
         }
     }
 
+    public static func tanh(_ x: SIMD16<Double>) -> SIMD16<Double> { lanes(x, tanh(_:count:)) }
+
+    public static func sigmoid(_ x: SIMD16<Double>) -> SIMD16<Double> { lanes(x, sigmoid(_:count:)) }
+
+    /// The array version applied to the 16 lanes.
+    private static func lanes(_ x: SIMD16<Double>, _ f: (UnsafeMutablePointer<Double>, Int) -> Void) -> SIMD16<Double> {
+        var y = x
+        withUnsafeMutableBytes(of: &y) { f($0.baseAddress!.assumingMemoryBound(to: Double.self), 16) }
+        return y
+    }
+
     public static func exp(_ x: UnsafeMutablePointer<Double>, count: Int) {
         for i in 0..<count { x[i] = Glibc.exp(x[i]) }
     }

@@ -26,6 +26,10 @@ extension Float: NeuralScalar {
         FastMath.apply(x, count: count, FastMath.sigmoid)
     }
 
+    @inlinable public static func tanh(_ x: SIMD16<Float>) -> SIMD16<Float> { FastMath.tanh(x) }
+
+    @inlinable public static func sigmoid(_ x: SIMD16<Float>) -> SIMD16<Float> { FastMath.sigmoid(x) }
+
     public static func exp(_ x: UnsafeMutablePointer<Float>, count: Int) {
         FastMath.apply(x, count: count, FastMath.exp)
     }

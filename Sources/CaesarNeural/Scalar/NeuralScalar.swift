@@ -23,6 +23,10 @@ where Self.RawSignificand: FixedWidthInteger {
     static func tanh(_ x: UnsafeMutablePointer<Self>, count: Int)
     /// `x ← 1 / (1 + e^(−x))` for `count` elements.
     static func sigmoid(_ x: UnsafeMutablePointer<Self>, count: Int)
+    /// tanh of 16 values at once, each lane as the array version computes it.
+    static func tanh(_ x: SIMD16<Self>) -> SIMD16<Self>
+    /// σ of 16 values at once, each lane as the array version computes it.
+    static func sigmoid(_ x: SIMD16<Self>) -> SIMD16<Self>
     /// `x ← e^x` for `count` elements.
     static func exp(_ x: UnsafeMutablePointer<Self>, count: Int)
     /// The natural logarithm of one value.
