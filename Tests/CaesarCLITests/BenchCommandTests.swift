@@ -52,6 +52,7 @@ import Testing
         #expect(products.map { $0["rows"] as! Int } == [2, 2, 4, 4, 128, 128])
         #expect(products.allSatisfy { ($0["blasGFLOPS"] as! Double) > 0 && ($0["packedGFLOPS"] as! Double) > 0 })
         #expect((report["rows"] as! [[String: Any]]).count == 1)
+        #expect((report["cacheReadGBPerSecond"] as! Double) > 0)
     }
 
     @Test(arguments: [

@@ -135,6 +135,14 @@ import Testing
         #expect(abs(architecture.flopsPerCharacter(training: false) / 1e6 - infer) < 0.0005)
     }
 
+    /// What a batch of one reads at every step: W_hh (gates·H, H) in Float, every layer and direction.
+    @Test(arguments: [
+        ("rnn128", 65_536), ("lstm128", 262_144), ("lstm256", 1_048_576), ("lstm2x256", 2_097_152), ("bilstm128", 524_288),
+    ])
+    func recurrentWeightBytesCountEveryLayerAndDirection(name: String, bytes: Int) {
+        #expect(Architecture.preset(named: name)!.recurrentWeightBytes == bytes)
+    }
+
     @Test func descriptionsNameTheShape() {
         #expect(Architecture.preset(named: "lstm2x256")!.description == "lstm 2x256 (31 → 31)")
         #expect(Architecture.preset(named: "bilstm128")!.description == "lstm 128 bidirectional (31 → 31)")

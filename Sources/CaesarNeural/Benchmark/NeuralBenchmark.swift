@@ -73,6 +73,31 @@ public struct NeuralBenchmark: Sendable {
         return rate.median
     }
 
+    /// GB/s one core reads from its L2 cache, the best of 9 runs: a 128 KiB buffer (four times
+    /// L1, an eighth of L2 here) summed again and again, 64 floats in registers at a time.
+    /// A batch of one reads its W_hh, too big for L1, at every step: this bounds its speed.
+    public static func cacheReadBandwidth(bytes: Int = 128 * 1024) -> Double {
+        typealias V = SIMD16<Float>
+        let count = bytes / MemoryLayout<Float>.stride / 64 * 64
+        let buffer = Buffer<Float>(count: count)
+        for k in 0..<count { buffer.base[k] = Float(k % 5) * 1e-3 }
+        var total = V()
+        let rate = NeuralBenchmark(repeats: 9, minimumSeconds: 0.05).measure(units: Double(count * 4) / 1e9) {
+            var sums = (V(), V(), V(), V())  // local, so they stay in registers
+            var row = UnsafeRawPointer(buffer.base)
+            for _ in 0..<(count / 64) {
+                sums.0 += row.loadUnaligned(as: V.self)
+                sums.1 += row.loadUnaligned(fromByteOffset: 64, as: V.self)
+                sums.2 += row.loadUnaligned(fromByteOffset: 128, as: V.self)
+                sums.3 += row.loadUnaligned(fromByteOffset: 192, as: V.self)
+                row += 256
+            }
+            total += sums.0 + sums.1 + sums.2 + sums.3
+        }
+        precondition(total.sum().isFinite)  // read the sums, so that the loop is not optimized away
+        return rate.maximum  // a bound: the best run, not the typical one
+    }
+
     /// The products a recurrence makes at every step, with W_hh (G, H) as a model stores it.
     public enum RecurrentProduct: String, Sendable, Codable, CaseIterable {
         /// h₋₁·W_hhᵀ: (rows, H)·(H, G).

@@ -30,4 +30,10 @@ extension Architecture {
         backward += 2 * 2 * input * Double(outputSize)
         return training ? forward + backward : forward
     }
+
+    /// Bytes of every recurrent weight matrix W_hh (all layers and directions): what a batch
+    /// of one sequence reads at every step, used once per multiply-add.
+    public var recurrentWeightBytes: Int {
+        layers * directions * gateRows * hiddenSize * MemoryLayout<Float>.stride
+    }
 }

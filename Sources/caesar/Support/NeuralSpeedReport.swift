@@ -12,6 +12,8 @@ struct NeuralSpeedReport: Codable {
     }
 
     let gemmPeakGFLOPS: Double
+    /// One core's read bandwidth from its L2 cache (GB/s).
+    let cacheReadGBPerSecond: Double
     let rows: [Row]
     /// With `--measure products`: one core's GFLOP/s on each step's recurrent products.
     var products: [RecurrentProductReport.Row]?
@@ -22,6 +24,8 @@ struct NeuralSpeedReport: Codable {
     ) -> NeuralSpeedReport {
         let peak = NeuralBenchmark.gemmPeak()
         print("sgemm 512³ on one thread: \(format(peak, digits: 1)) GFLOP/s (the practical peak per core)")
+        let bandwidth = NeuralBenchmark.cacheReadBandwidth()
+        print("L2 read on one thread: \(format(bandwidth, digits: 1)) GB/s (what bounds a batch of one: W_hh is read every step)")
         print("threads: \(benchmark.threads); chars = steps × sequences; 'others' = cores used by other processes")
         var rows: [Row] = []
         for name in configs {
@@ -43,13 +47,16 @@ struct NeuralSpeedReport: Codable {
             if measureLatency {
                 let m = benchmark.latency(architecture)
                 latency = m
+                // Every step reads all of W_hh; from L2 on every core at once, this is the least it takes.
+                let floor = Double(architecture.recurrentWeightBytes * 102) / (Double(benchmark.threads) * bandwidth * 1e9) * 1000
                 print("latency \(pad(name, 11)) 100 chars: \(format(m.median, digits: 3)) ms  "
-                    + "(min \(format(m.minimum, digits: 3)), max \(format(m.maximum, digits: 3)); others \(others(m)))")
+                    + "(min \(format(m.minimum, digits: 3)), max \(format(m.maximum, digits: 3)); "
+                    + "W_hh from L2 on \(benchmark.threads) core\(benchmark.threads == 1 ? "" : "s") ≥ \(format(floor, digits: 3)) ms; others \(others(m)))")
             }
             rows.append(Row(config: name, threads: benchmark.threads, trainCharactersPerSecond: train, trainGFLOPS: gflops,
                             inferenceCharactersPerSecond: infer, latencyMilliseconds: latency))
         }
-        return NeuralSpeedReport(gemmPeakGFLOPS: peak, rows: rows)
+        return NeuralSpeedReport(gemmPeakGFLOPS: peak, cacheReadGBPerSecond: bandwidth, rows: rows)
     }
 
     private static func rate(_ value: Double) -> String { pad(String(Int(value.rounded())), 9, left: true) }
