@@ -82,7 +82,7 @@ public struct NeuralBenchmark: Sendable {
         let buffer = Buffer<Float>(count: count)
         for k in 0..<count { buffer.base[k] = Float(k % 5) * 1e-3 }
         var total = V()
-        let rate = NeuralBenchmark(repeats: 9, minimumSeconds: 0.05).measure(units: Double(count * 4) / 1e9) {
+        let rate = NeuralBenchmark(repeats: 9, minimumSeconds: 0.05).measure(units: Double(count * MemoryLayout<Float>.stride) / 1e9) {
             var sums = (V(), V(), V(), V())  // local, so they stay in registers
             var row = UnsafeRawPointer(buffer.base)
             for _ in 0..<(count / 64) {

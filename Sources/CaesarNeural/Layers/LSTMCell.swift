@@ -45,13 +45,13 @@ enum LSTMCell {
             var j = units.lowerBound
             while j + V.scalarCount <= units.upperBound {
                 cell({ UnsafeRawPointer($0 + j).loadUnaligned(as: V.self) },
-                      { UnsafeMutableRawPointer($1 + j).storeBytes(of: $0, as: V.self) })
+                     { UnsafeMutableRawPointer($1 + j).storeBytes(of: $0, as: V.self) })
                 j += V.scalarCount
             }
             if j < units.upperBound {
                 let n = units.upperBound - j
                 cell({ p in var v = V(); for k in 0..<n { v[k] = p[j + k] }; return v },
-                      { v, p in for k in 0..<n { p[j + k] = v[k] } })
+                     { v, p in for k in 0..<n { p[j + k] = v[k] } })
             }
         }
     }
