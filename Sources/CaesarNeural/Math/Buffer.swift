@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Zero-initialized scratch memory owned by a workspace, addressed through views.
 ///
 /// Activations and gradients of a batch live in buffers allocated once per batch shape and
@@ -8,11 +12,16 @@ final class Buffer<Scalar: NeuralScalar> {
 
     init(count: Int) {
         self.count = count
-        base = .allocate(capacity: max(count, 1))
-        base.initialize(repeating: 0, count: max(count, 1))
+        // calloc, not allocate + initialize: a large block comes straight from the kernel as
+        // zero pages, so nothing is written twice, and pages a pass never touches (backward
+        // scratch during inference) cost nothing. All-zero bits are 0.0 in IEEE 754.
+        guard let memory = calloc(max(count, 1), MemoryLayout<Scalar>.stride) else {
+            fatalError("out of memory: a buffer of \(count) \(Scalar.self) values")
+        }
+        base = memory.bindMemory(to: Scalar.self, capacity: max(count, 1))
     }
 
-    deinit { base.deallocate() }
+    deinit { free(base) }
 
     /// The whole buffer as a (rows, columns) matrix.
     func view(rows: Int, columns: Int) -> MatrixView<Scalar> {
