@@ -26,32 +26,19 @@ enum LSTMCell {
             let a = gates.base + b * gates.stride
             let cRow = c.base + b * c.stride, tRow = tanhC.base + b * tanhC.stride, hRow = h.base + b * h.stride
             let cPrev = cPrevious.map { UnsafePointer($0.base + b * $0.stride) }
-            // 16 units at a time, every stage in registers; the last (count mod 16) through the
-            // same lanes, copied in and out, so that every unit gets the same arithmetic.
-            typealias V = SIMD16<S>
-            @inline(__always) func cell(_ load: (UnsafePointer<S>) -> V, _ store: (V, UnsafeMutablePointer<S>) -> Void) {
+            // every stage in registers, each result stored once
+            sixteenUnitsAtATime(units) { (load: (UnsafePointer<S>) -> SIMD16<S>, store) in
                 let i = S.sigmoid(load(a)), f = S.sigmoid(load(a + hidden))
                 let g = S.tanh(load(a + 2 * hidden)), o = S.sigmoid(load(a + 3 * hidden))
                 store(i, a)  // the gates [i f g o] replace a: backward needs them
                 store(f, a + hidden)
                 store(g, a + 2 * hidden)
                 store(o, a + 3 * hidden)
-                let cv = f * (cPrev.map(load) ?? V()) + i * g  // c = f·c₋₁ + i·g
+                let cv = f * (cPrev.map(load) ?? SIMD16()) + i * g  // c = f·c₋₁ + i·g
                 let tc = S.tanh(cv)
                 store(cv, cRow)
                 store(tc, tRow)
                 store(o * tc, hRow)  // h = o·tanh(c)
-            }
-            var j = units.lowerBound
-            while j + V.scalarCount <= units.upperBound {
-                cell({ UnsafeRawPointer($0 + j).loadUnaligned(as: V.self) },
-                     { UnsafeMutableRawPointer($1 + j).storeBytes(of: $0, as: V.self) })
-                j += V.scalarCount
-            }
-            if j < units.upperBound {
-                let n = units.upperBound - j
-                cell({ p in var v = V(); for k in 0..<n { v[k] = p[j + k] }; return v },
-                     { v, p in for k in 0..<n { p[j + k] = v[k] } })
             }
         }
     }
@@ -72,10 +59,7 @@ enum LSTMCell {
             let a = gates.base + b * gates.stride, da = dGates.base + b * dGates.stride
             let dhRow = dh.base + b * dh.stride, dcRow = dc.base + b * dc.stride, tRow = tanhC.base + b * tanhC.stride
             let cPrev = cPrevious.map { UnsafePointer($0.base + b * $0.stride) }
-            // 16 units at a time; the last (hidden mod 16) through the same lanes, copied in and
-            // out, so that every unit gets the same arithmetic.
-            typealias V = SIMD16<S>
-            @inline(__always) func units(_ load: (UnsafePointer<S>) -> V, _ store: (V, UnsafeMutablePointer<S>) -> Void) {
+            sixteenUnitsAtATime(0..<hidden) { (load: (UnsafePointer<S>) -> SIMD16<S>, store) in
                 let i = load(a), f = load(a + hidden), g = load(a + 2 * hidden), o = load(a + 3 * hidden)
                 let tc = load(tRow), dhv = load(dhRow)
                 // h = o·tanh(c)
@@ -84,7 +68,7 @@ enum LSTMCell {
                 // c = f·c₋₁ + i·g
                 let dI = dC * g
                 let dG = dC * i
-                let dF = dC * (cPrev.map(load) ?? V())
+                let dF = dC * (cPrev.map(load) ?? SIMD16())
                 store(dC * f, dcRow)  // ∂L/∂c₋₁: the path through the forget gate
                 // through the gate nonlinearities: σ' = σ(1 − σ), tanh' = 1 − tanh²
                 store(dI * i * (1 - i), da)
@@ -92,17 +76,28 @@ enum LSTMCell {
                 store(dG * (1 - g * g), da + 2 * hidden)
                 store(dO * o * (1 - o), da + 3 * hidden)
             }
-            var j = 0
-            while j + V.scalarCount <= hidden {
-                units({ UnsafeRawPointer($0 + j).loadUnaligned(as: V.self) },
-                      { UnsafeMutableRawPointer($1 + j).storeBytes(of: $0, as: V.self) })
-                j += V.scalarCount
-            }
-            if j < hidden {
-                let n = hidden - j
-                units({ p in var v = V(); for k in 0..<n { v[k] = p[j + k] }; return v },
-                      { v, p in for k in 0..<n { p[j + k] = v[k] } })
-            }
+        }
+    }
+
+    /// Runs `body` on `units` 16 at a time, handing it a load and a store of the current 16
+    /// units of any row; the last (count mod 16) go through the same lanes, copied in and out,
+    /// so that every unit gets the same arithmetic.
+    @inline(__always)
+    private static func sixteenUnitsAtATime<S: NeuralScalar>(
+        _ units: Range<Int>,
+        _ body: (_ load: (UnsafePointer<S>) -> SIMD16<S>, _ store: (SIMD16<S>, UnsafeMutablePointer<S>) -> Void) -> Void
+    ) {
+        typealias V = SIMD16<S>
+        var j = units.lowerBound
+        while j + V.scalarCount <= units.upperBound {
+            body({ UnsafeRawPointer($0 + j).loadUnaligned(as: V.self) },
+                 { UnsafeMutableRawPointer($1 + j).storeBytes(of: $0, as: V.self) })
+            j += V.scalarCount
+        }
+        if j < units.upperBound {
+            let n = units.upperBound - j
+            body({ p in var v = V(); for k in 0..<n { v[k] = p[j + k] }; return v },
+                 { v, p in for k in 0..<n { p[j + k] = v[k] } })
         }
     }
 }
