@@ -51,14 +51,25 @@ public struct NeuralBenchmark: Sendable {
         return measure(units: Double(batch * steps)) { _ = model.predictions(input) }
     }
 
+    /// The length of the sentence whose latency is measured, as the reference measures it.
+    public static let sentenceCharacters = 100
+
     /// Milliseconds to decode one sequence of `characters` characters (+ 2 boundary steps).
-    public func latency(_ architecture: Architecture, characters: Int = 100) -> Measurement {
+    public func latency(_ architecture: Architecture, characters: Int = sentenceCharacters) -> Measurement {
         let model = SequenceModel<Float>(architecture: architecture, seed: 0, threads: threads)
         let input = Self.randomBatch(architecture, size: 1, steps: characters + 2, seed: 2)
         let rate = measure(units: 1, minimumSeconds: minimumSeconds / 2) { _ = model.predictions(input) }
         return Measurement(
             median: 1000 / rate.median, minimum: 1000 / rate.maximum, maximum: 1000 / rate.minimum,
             callsPerRun: rate.callsPerRun, othersCores: rate.othersCores)
+    }
+
+    /// The least milliseconds ``latency(_:characters:)`` can take: every step reads all of
+    /// W_hh, here from L2 on every worker's core at once, at `cacheReadGBPerSecond` each
+    /// (``cacheReadBandwidth(bytes:)``).
+    public func latencyFloor(_ architecture: Architecture, cacheReadGBPerSecond: Double, characters: Int = sentenceCharacters) -> Double {
+        let bytes = Double(architecture.recurrentWeightBytes * (characters + 2))
+        return bytes / (Double(threads) * cacheReadGBPerSecond * 1e9) * 1000
     }
 
     /// GFLOP/s of one large single-precision product (512³), the practical peak of `gemm`.

@@ -129,11 +129,11 @@ extension SequenceModel {
         return result
     }
 
-    /// The most probable class at every step, (T·B) time-major.
+    /// The most probable class at every step, (T·B) time-major. Each worker takes the argmax
+    /// of its own logits, so the (T·B, O) logits of the whole batch are never gathered into
+    /// one matrix.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
-    /// Each worker takes the argmax of its own logits, so the (T·B, O) logits of the whole
-    /// batch are never gathered into one matrix.
     public func predictions(_ batch: SequenceBatch) -> [Int32] {
         let O = architecture.outputSize
         var result = [Int32](repeating: 0, count: batch.steps * batch.size)

@@ -47,9 +47,8 @@ struct NeuralSpeedReport: Codable {
             if measureLatency {
                 let m = benchmark.latency(architecture)
                 latency = m
-                // Every step reads all of W_hh; from L2 on every core at once, this is the least it takes.
-                let floor = Double(architecture.recurrentWeightBytes * 102) / (Double(benchmark.threads) * bandwidth * 1e9) * 1000
-                print("latency \(pad(name, 11)) 100 chars: \(format(m.median, digits: 3)) ms  "
+                let floor = benchmark.latencyFloor(architecture, cacheReadGBPerSecond: bandwidth)
+                print("latency \(pad(name, 11)) \(NeuralBenchmark.sentenceCharacters) chars: \(format(m.median, digits: 3)) ms  "
                     + "(min \(format(m.minimum, digits: 3)), max \(format(m.maximum, digits: 3)); "
                     + "W_hh from L2 on \(benchmark.threads) core\(benchmark.threads == 1 ? "" : "s") ≥ \(format(floor, digits: 3)) ms; others \(others(m)))")
             }
