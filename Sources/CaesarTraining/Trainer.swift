@@ -48,6 +48,11 @@ public final class Trainer {
     public var metadata: [String: String] = [:]
     public private(set) var state: TrainingCheckpoint.State
 
+    /// Set when a resumed run computes with other BLAS kernels than it started with (another
+    /// CPU): it goes on from the same numbers, but its products round differently from here,
+    /// so it is no longer the run an uninterrupted one would have been, bit for bit.
+    public private(set) var resumedOnOtherKernels: (before: String, now: String)?
+
     private var optimizer: OptimizerBox
     private var sampler: WindowSampler
     /// One set per validated length: the longest windows, and with --min-seq-len shorter ones
@@ -75,11 +80,13 @@ public final class Trainer {
             configuration: c, step: 0, trainingSeconds: 0, characters: 0, samplerRandom: samplerRandom,
             truncationRandom: SeededGenerator(seed: seeds.next()), optimizerSteps: 0, bestAccuracy: nil, bestStep: nil,
             records: [], pendingLoss: 0, pendingSteps: 0, pendingCharacters: 0, pendingSeconds: 0,
-            trainingFingerprint: fingerprint(training), validationFingerprint: fingerprint(validation))
+            trainingFingerprint: fingerprint(training), validationFingerprint: fingerprint(validation),
+            matrixKernels: BLAS.kernels)
     }
 
     /// Continues a checkpointed run on the same corpus; weights come out bit-identical to a
-    /// run that was never interrupted.
+    /// run that was never interrupted, when it resumes with the same thread count on a CPU for
+    /// which OpenBLAS chooses the same kernels (see ``resumedOnOtherKernels``).
     public init(resuming checkpoint: TrainingCheckpoint, training: [UInt8], validation: [UInt8], outputs: Outputs) throws {
         let c = checkpoint.state.configuration
         guard fingerprint(training) == checkpoint.state.trainingFingerprint,
@@ -88,6 +95,10 @@ public final class Trainer {
         configuration = c
         self.outputs = outputs
         state = checkpoint.state
+        if state.matrixKernels != BLAS.kernels {
+            resumedOnOtherKernels = (state.matrixKernels ?? "not recorded", BLAS.kernels)
+            state.matrixKernels = BLAS.kernels
+        }
         model = makeTrainableModel(architecture: c.architecture, parameters: checkpoint.model.parameters, threads: c.threads)
         sampler = WindowSampler(stream: training, contentLength: c.contentLength, minimumContentLength: c.minimumContentLength,
                                 key: c.key, random: checkpoint.state.samplerRandom)

@@ -31,6 +31,10 @@ public struct TrainingCheckpoint: Equatable, Sendable {
         /// Fingerprints of the token streams, so a run resumes only on the same text.
         public var trainingFingerprint: UInt64
         public var validationFingerprint: UInt64
+        /// The BLAS kernels the run computed with (``BLAS/kernels``); nil in checkpoints
+        /// written before it was recorded. Resuming with others continues the run, but no
+        /// longer bit for bit as it would have gone on the first machine.
+        public var matrixKernels: String?
     }
 
     public var model: ModelFile

@@ -32,7 +32,9 @@ public enum OptimizerChoice: String, Codable, Sendable, CaseIterable {
 }
 
 /// Everything that determines a training run. Two runs with equal configurations, equal
-/// corpora and equal thread counts produce bit-identical weights.
+/// corpora and equal thread counts produce bit-identical weights on machines whose BLAS uses
+/// the same kernels (``BLAS/kernels``); on another CPU they differ in the last bits, and the
+/// difference grows over the steps as any two runs' rounding does.
 public struct TrainingConfiguration: Equatable, Codable, Sendable {
     public var architecture: Architecture
     public var key: KeySchedule = .any

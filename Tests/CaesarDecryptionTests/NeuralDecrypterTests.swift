@@ -80,7 +80,9 @@ import Testing
         let all = decrypter.logProbabilities(content)
         for window in [0, CiphertextWindows.batchLimit - 1, CiphertextWindows.batchLimit, count - 1] {
             let alone = decrypter.logProbabilities(Array(content[(window * L)..<((window + 1) * L)]))
-            for k in 0..<(L * 31) { #expect(abs(all[window * L * 31 + k] - alone[k]) < 1e-5) }
+            // Equal to Float rounding, relative: a window in a large batch goes through BLAS, alone
+            // through the vector kernel; log-probabilities near −15 have ulps of 1e-6.
+            for k in 0..<(L * 31) { #expect(abs(all[window * L * 31 + k] - alone[k]) < 1e-5 * max(1, abs(alone[k]))) }
         }
     }
 

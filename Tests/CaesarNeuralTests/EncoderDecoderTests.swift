@@ -79,12 +79,14 @@ import Testing
         #expect((model.logits(changed) == model.logits(batch)) == (cell == .rnn))
     }
 
+    /// Each sequence's values depend neither on the others nor on the thread count, to rounding
+    /// (the workers' parts reach BLAS in products of other shapes; see KeyClassifierTests).
     @Test func sequencesAreIndependentOfTheirBatchAndThreads() {
         let model = EncoderDecoder<Double>(architecture: Self.architecture, seed: 7, threads: 2)
         let batch = Self.batch(size: 5, steps: 4, seed: 8)
         let together = model.logits(batch), decoded = model.greedyDecode(batch, start: 4, end: 5, maximumLength: 6)
         model.threads = 1
-        #expect(model.logits(batch) == together)
+        for (a, e) in zip(model.logits(batch).values, together.values) { #expect(abs(a - e) < 1e-12) }
         #expect(model.greedyDecode(batch, start: 4, end: 5, maximumLength: 6) == decoded)
         for b in 0..<5 {
             let alone = model.logits(batch.sequences(b..<(b + 1)))

@@ -59,8 +59,24 @@ import Testing
         let resumed = try Trainer(resuming: checkpoint, training: Self.training, validation: Self.validation,
                                   outputs: Fixtures.outputs(in: folder))
         #expect(try resumed.run() == .finished(steps: 40))
+        // Bit for bit because both runs compute in this process, with the same kernels and threads.
+        #expect(checkpoint.state.matrixKernels == BLAS.kernels && resumed.resumedOnOtherKernels == nil)
         #expect(resumed.model.parameters.values.map(\.bitPattern) == straight.model.parameters.values.map(\.bitPattern))
         #expect(resumed.state.records.map(\.validationAccuracy) == straight.state.records.map(\.validationAccuracy))
+    }
+
+    /// A checkpoint from a machine whose BLAS chose other kernels resumes, and says so.
+    @Test func resumingOnOtherKernelsIsNoted() throws {
+        let folder = Fixtures.folder()
+        let first = try Trainer(configuration: Fixtures.configuration(key: .any, steps: 4), training: Self.training,
+                                validation: Self.validation, outputs: Fixtures.outputs(in: folder))
+        var steps = 0
+        _ = try first.run(shouldStop: { steps == 2 }) { if case .step = $0 { steps += 1 } }
+        var checkpoint = try TrainingCheckpoint.load(from: folder + "/model.checkpoint.safetensors")
+        checkpoint.state.matrixKernels = "Elsewhere"
+        let resumed = try Trainer(resuming: checkpoint, training: Self.training, validation: Self.validation, outputs: Fixtures.outputs(in: folder))
+        #expect(resumed.resumedOnOtherKernels?.before == "Elsewhere" && resumed.resumedOnOtherKernels?.now == BLAS.kernels)
+        #expect(resumed.state.matrixKernels == BLAS.kernels)
     }
 
     /// Runs `c` straight through, and again stopped after `stop` steps and resumed from the checkpoint.

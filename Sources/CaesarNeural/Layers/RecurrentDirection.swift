@@ -117,19 +117,25 @@ struct RecurrentDirection {
         }
         let stepByStep: Bool
         if case .oneHot = input { stepByStep = true } else { stepByStep = false }
+        // A dense input's product for one sequence is made in two calls, by halves of the
+        // steps, whatever the thread count: two cores run them side by side, one core one
+        // after the other. BLAS may round a row differently in a call of another shape (its
+        // kernels and blocking depend on the shape and on the CPU), so the same calls are what
+        // makes one core's result and two cores' the same bits on every CPU.
+        let inputParts = stepByStep ? 1 : (B == 1 ? 2 : 1)
+        func inputPart(_ part: Int) -> Range<Int> { (T * B * part / inputParts)..<(T * B * (part + 1) / inputParts) }
 
         // 2. The recurrence: a_t += h₋₁·W_hhᵀ, then the cell. At the first step h₋₁ is the
         //    initial state (or zero, and the product is skipped).
         if let wT = recurrentTransposed, B == 1, threads >= 2, hiddenSize % (2 * PackedStrips<S>.width) == 0,
            gateRows * hiddenSize * MemoryLayout<S>.stride >= Self.sharedStepsMinimumBytes {
             // The input's share first, for all steps: a dense input's product (T, in)·(in, G),
-            // as large as the recurrence's, split between the two cores by steps.
-            let parts = stepByStep ? 1 : 2
-            Parallel.forEach(parts) { part in addInputShare(rows: (T * part / parts)..<(T * (part + 1) / parts)) }
+            // as large as the recurrence's, its two halves on the two cores.
+            Parallel.forEach(inputParts) { part in addInputShare(rows: inputPart(part)) }
             forwardSharingSteps(wT, steps: T, cache: cache, initial: initial)
             return
         }
-        if !stepByStep { addInputShare(rows: 0..<(T * B)) }
+        if !stepByStep { for part in 0..<inputParts { addInputShare(rows: inputPart(part)) } }
         for s in 0..<T {
             let t = time(s, steps: T)
             let at = a.rows(t * B, B)

@@ -88,7 +88,9 @@ final class RecurrentStack<Scalar: NeuralScalar> {
     /// workers, so with two cores the two directions of a bidirectional layer run side by side,
     /// each on its own core (they share nothing but the layer's input, and write disjoint
     /// columns of its output), and a single direction shares each of its steps between the
-    /// two (``RecurrentDirection``). Either way the result is the same bit for bit.
+    /// two (``RecurrentDirection``). Either way the result is one core's, bit for bit: every
+    /// value is computed by the same code on the same operands, and every BLAS call has the
+    /// same shape as one core's (BLAS may round a row differently in a call of another shape).
     func forward(
         _ w: StackWorkspace<Scalar>, tokens: UnsafePointer<Int32>, steps T: Int, batch B: Int,
         parameters p: UnsafeMutablePointer<Scalar>, initial: [RecurrentState<Scalar>]? = nil, threads: Int = 1

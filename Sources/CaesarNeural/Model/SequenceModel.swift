@@ -5,8 +5,8 @@
 /// ``lossAndGradients(_:carry:)`` runs the forward pass, the fused softmax–cross-entropy, and
 /// BPTT, adding ∂L/∂θ into `gradients`; an optimizer then updates `parameters`. The B sequences
 /// of a batch are split between ``threads`` workers, each with its own activations and
-/// gradient buffer, summed in a fixed order: results depend on the thread count but are
-/// reproducible bit for bit for a given one.
+/// gradient buffer, summed in a fixed order: results depend on the thread count in their
+/// last bits (see ``Workers``) but are reproducible bit for bit for a given one on one machine.
 public final class SequenceModel<Scalar: NeuralScalar>: WorkerPasses, @unchecked Sendable {
     public let architecture: Architecture
     public var parameters: ParameterSet<Scalar> {

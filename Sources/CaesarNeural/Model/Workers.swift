@@ -1,7 +1,8 @@
 /// How a model splits a batch: its B sequences (not its steps) are divided between up to
 /// `threads` workers, each with its own ``Workspace`` (activations and gradient buffer), run
 /// in parallel, and their results combined in worker order, so that results depend on the
-/// thread count but are reproducible bit for bit for a given one.
+/// thread count in their last bits (each worker's part reaches BLAS in products of another
+/// shape) but are reproducible bit for bit for a given one on one machine.
 ///
 /// Before the workers start, the model's stacks rebuild their weight copies if the parameters
 /// changed since the last run (the model counts its changes in a version number): those of

@@ -77,6 +77,9 @@ struct TrainingSetup {
             state.state.configuration.steps = c.steps
             state.state.configuration.targetAccuracy = c.targetAccuracy
             trainer = try Trainer(resuming: state, training: corpus.training, validation: corpus.validation, outputs: outputs)
+            if let kernels = trainer.resumedOnOtherKernels {
+                StandardError.print("note: the run started with \(kernels.before) matrix kernels and goes on with \(kernels.now) ones (another CPU): from here it rounds differently from an uninterrupted run")
+            }
             // The model's provenance keeps every command of the run, the first and each resumption.
             trainer.metadata["training_command"] = [trainer.metadata["training_command"], Self.commandLine]
                 .compactMap { $0 }.joined(separator: " && ")
