@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "CaesarNeural", targets: ["CaesarNeural"]),
         .library(name: "CaesarTraining", targets: ["CaesarTraining"]),
         .library(name: "CaesarDecryption", targets: ["CaesarDecryption"]),
+        .library(name: "CaesarLanguage", targets: ["CaesarLanguage"]),
         .library(name: "CaesarPlot", targets: ["CaesarPlot"]),
         .library(name: "CaesarLessons", targets: ["CaesarLessons"]),
         .library(name: "CaesarSetups", targets: ["CaesarSetups"]),
@@ -57,6 +58,7 @@ let package = Package(
             exclude: ["README.md"], swiftSettings: kernelFlags
         ),
         .target(name: "CaesarTraining", dependencies: ["CaesarNeural", "CaesarText", "CaesarIO", "CaesarRandom"]),
+        .target(name: "CaesarLanguage", dependencies: ["CaesarText", "CaesarCipher", "CaesarNeural", "CaesarIO"]),
         .target(name: "CaesarDecryption", dependencies: ["CaesarNeural", "CaesarText", "CaesarCipher", "CaesarTraining"]),
         .target(name: "CaesarPlot", exclude: ["README.md"]),
         .target(name: "CaesarLessons", dependencies: ["CaesarPlot", "CaesarRandom"], exclude: ["README.md"]),
@@ -67,7 +69,7 @@ let package = Package(
             name: "caesar",
             dependencies: [
                 "CaesarIO", "CaesarRandom", "CaesarText", "CaesarCipher", "CaesarNeural", "CaesarTraining", "CaesarDecryption",
-                "CaesarPlot", "CaesarLessons", "CaesarSetups",
+                "CaesarLanguage", "CaesarPlot", "CaesarLessons", "CaesarSetups",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,6 +88,7 @@ let package = Package(
         .testTarget(name: "CaesarNeuralTests", dependencies: ["CaesarNeural"], exclude: ["Golden"]),
         .testTarget(name: "CaesarTrainingTests", dependencies: ["CaesarTraining"]),
         .testTarget(name: "CaesarDecryptionTests", dependencies: ["CaesarDecryption", "CaesarTraining"]),
+        .testTarget(name: "CaesarLanguageTests", dependencies: ["CaesarLanguage", "CaesarText", "CaesarCipher", "CaesarNeural", "CaesarRandom"]),
         .testTarget(name: "CaesarPlotTests", dependencies: ["CaesarPlot"]),
         .testTarget(name: "CaesarLessonsTests", dependencies: ["CaesarLessons"], exclude: ["golden"]),
         .testTarget(name: "CaesarSetupsTests", dependencies: ["CaesarSetups"]),

@@ -34,6 +34,26 @@ public struct Cracker: Sendable {
     }
 }
 
+extension Cracker: KeyRanker {
+    public var name: String { method.rawValue }
+}
+
+/// Anything that ranks the 26 keys of a ciphertext: the letter scorers (``Cracker``), a
+/// language model by Bayes' rule, a trained network. Each reads the text as it needs (letters,
+/// tokens, sentences) and answers with a ``KeyRanking``.
+public protocol KeyRanker {
+    /// The method's name in reports and JSON: `quadgram`, `lm`, `neural`, ….
+    var name: String { get }
+    /// The keys of the first `prefixLetters` letters of `text`, ranked; `source` names the text
+    /// in the error thrown when it has no letter to judge.
+    func rank(_ text: String, source: String, prefixLetters: Int) throws -> KeyRanking
+}
+
+extension KeyRanker {
+    /// The keys of the whole of `text`, ranked.
+    public func rank(_ text: String) throws -> KeyRanking { try rank(text, source: "the text", prefixLetters: .max) }
+}
+
 /// The 26 keys of a Caesar cipher ranked by a scorer, best first, each with its posterior.
 public struct KeyRanking: Sendable, Equatable {
     /// One key's result.
@@ -52,6 +72,25 @@ public struct KeyRanking: Sendable, Equatable {
     public let candidates: [Candidate]
     /// How many letters the scores are over.
     public let lettersScored: Int
+    /// With language models of several languages: each language's posterior, most probable first.
+    public var languages: [LanguageProbability] = []
+    /// The posterior that no key gives plaintext of a known language (random letters, another
+    /// cipher, another language), when the method can say; above 0.5 the answer is refused.
+    public var noPlaintextProbability: Double?
+
+    /// A language and how probable it is.
+    public struct LanguageProbability: Sendable, Equatable, Codable {
+        public let code: String
+        public let probability: Double
+        public init(code: String, probability: Double) {
+            self.code = code
+            self.probability = probability
+        }
+    }
+
+    /// Whether some key gives plausible plaintext: the method cannot tell, or it finds the
+    /// text more probably a decryption than noise.
+    public var hasPlausiblePlaintext: Bool { (noPlaintextProbability ?? 0) <= 0.5 }
 
     /// Ranks keys from per-key scores (`statistics[k]` for key `k`) and their log-likelihoods.
     ///

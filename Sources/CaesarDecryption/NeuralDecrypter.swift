@@ -33,6 +33,9 @@ public final class NeuralDecrypter {
     /// (26 keys for the classifier).
     public init(file: ModelFile, path: String, threads: Int = 2) throws {
         let a = file.architecture
+        guard a.setup != .languageModel else {
+            throw DecryptionError.notADecrypter(path: path, reason: "it is a language model, which scores plaintext rather than decrypting; give it to 'caesar crack --lm'")
+        }
         let outputs = a.setup.pooling == nil ? Token.count : 26
         guard a.inputSize == Token.count, a.outputSize == outputs else {
             throw DecryptionError.notADecrypter(
@@ -138,12 +141,5 @@ public final class NeuralDecrypter {
     }
 
     /// The content length of the windows the model was trained on, from its provenance.
-    static func trainedWindowLength(_ file: ModelFile) -> Int? {
-        guard let training = file.metadata["training"],
-              let object = try? JSONSerialization.jsonObject(with: Data(training.utf8)) as? [String: Any],
-              let configuration = (object["configuration"] as? String).flatMap({ try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }),
-              let steps = configuration["sequenceLength"] as? Int, steps > 2
-        else { return nil }
-        return steps - 2
-    }
+    static func trainedWindowLength(_ file: ModelFile) -> Int? { file.trainedSequenceLength.map { $0 - 2 } }
 }

@@ -123,6 +123,35 @@ public struct RestorationRecord: Sendable {
         }
     }
 
+    /// For each token, whether a Caesar cipher applied to the input moved it: a letter token
+    /// that an ASCII letter of the input produced. The cipher shifts only `A`–`Z` and `a`–`z`,
+    /// so a letter folded from anything else (`é` → e, `ß` → s s, `ﬁ` → f i) is plaintext
+    /// even inside a ciphertext, and a cracker must leave it where it is. (A letter followed
+    /// by combining accents, `e` + U+0301, is an ASCII letter to the cipher: it moves.)
+    ///
+    ///     let encoding = try pipeline.encode("Où été")
+    ///     encoding.record.shiftedByCipher   // [false, true, false, false, false, true, false, false]
+    ///                                       //  [start]  o    u    [sep]   e     t     e   [end]
+    public var shiftedByCipher: [Bool] {
+        var mask = [Bool](repeating: false, count: indices.count)
+        var byteStart = 0
+        var tokenStart = 0
+        for piece in pieces {
+            switch piece.shape {
+            case .asciiRun:
+                for t in tokenStart..<piece.tokenEnd where indices[t] < 26 { mask[t] = true }
+            case .unit:
+                if tokenStart < piece.tokenEnd, indices[tokenStart] < 26, byteStart < piece.byteEnd,
+                   (original[byteStart] | 0x20) >= UInt8(ascii: "a"), (original[byteStart] | 0x20) <= UInt8(ascii: "z") {
+                    mask[tokenStart] = true
+                }
+            }
+            byteStart = piece.byteEnd
+            tokenStart = piece.tokenEnd
+        }
+        return mask
+    }
+
     /// The input with the given tokens in place of the encoded ones.
     public func restore(_ tokens: [Token]) -> String {
         restore(indices: tokens.map { UInt8($0.index) })

@@ -67,6 +67,13 @@ public enum Token: Hashable, Sendable, CustomStringConvertible {
     /// Letters shift by `key` (any integer, negative too); every other token is unchanged.
     public func shifted(by key: Int) -> Token {
         guard case .letter(let k) = self else { return self }
-        return .letter(UInt8(((Int(k) + key) % 26 + 26) % 26))
+        return .letter(Token.shifted(index: k, by: key))
+    }
+
+    /// A token index shifted by `key` (any integer) when it is a letter, 0…25; any other index
+    /// unchanged. The one rotation of the project: encrypting adds the key, decrypting
+    /// subtracts it.
+    @inlinable public static func shifted(index: UInt8, by key: Int) -> UInt8 {
+        index < 26 ? UInt8(((Int(index) + key) % 26 + 26) % 26) : index
     }
 }

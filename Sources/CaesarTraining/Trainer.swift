@@ -54,10 +54,10 @@ public final class Trainer {
     public private(set) var resumedOnOtherKernels: (before: String, now: String)?
 
     private var optimizer: OptimizerBox
-    private var sampler: WindowSampler
+    private var sampler: Batches
     /// One set per validated length: the longest windows, and with --min-seq-len shorter ones
     /// too, so the score follows short messages (long windows alone reach 100% early).
-    private let validation: [ValidationSet]
+    private let validation: Validation
     private let outputs: Outputs
 
     /// A new run.
@@ -72,9 +72,8 @@ public final class Trainer {
         var seeds = SeededGenerator(seed: c.seed)
         model = makeTrainableModel(architecture: c.architecture, seed: seeds.next(), threads: c.threads)
         let samplerRandom = SeededGenerator(seed: seeds.next())
-        sampler = WindowSampler(stream: training, contentLength: c.contentLength, minimumContentLength: c.minimumContentLength,
-                                key: c.key, random: samplerRandom)
-        self.validation = try Self.validationSets(validation, c)
+        sampler = try Batches(training, c, random: samplerRandom)
+        self.validation = try Validation(validation, c)
         optimizer = OptimizerBox(c, layout: model.parameters.layout)
         state = TrainingCheckpoint.State(
             configuration: c, step: 0, trainingSeconds: 0, characters: 0, samplerRandom: samplerRandom,
@@ -100,9 +99,8 @@ public final class Trainer {
             state.matrixKernels = BLAS.kernels
         }
         model = makeTrainableModel(architecture: c.architecture, parameters: checkpoint.model.parameters, threads: c.threads)
-        sampler = WindowSampler(stream: training, contentLength: c.contentLength, minimumContentLength: c.minimumContentLength,
-                                key: c.key, random: checkpoint.state.samplerRandom)
-        self.validation = try Self.validationSets(validation, c)
+        sampler = try Batches(training, c, random: checkpoint.state.samplerRandom)
+        self.validation = try Validation(validation, c)
         optimizer = OptimizerBox(c, layout: model.parameters.layout)
         try optimizer.restore(checkpoint.optimizerState, steps: checkpoint.state.optimizerSteps)
         metadata = checkpoint.model.metadata
@@ -158,10 +156,9 @@ public final class Trainer {
     }
 
     /// Validation accuracy of the current weights (see ``ValidationSet/accuracy(of:)`` for what
-    /// each setup is scored on): the mean over the validated lengths.
-    public func validationAccuracy() -> Double {
-        validation.map { $0.accuracy(of: model) }.reduce(0, +) / Double(validation.count)
-    }
+    /// each setup is scored on): the mean over the validated lengths. For a language model, how
+    /// often its most probable next token is the one that follows.
+    public func validationAccuracy() -> Double { validation.measure(model).accuracy }
 
     /// The lengths validated: the training length, or with a minimum four lengths spread from
     /// the minimum to the maximum, the windows shared out between them.
@@ -174,11 +171,12 @@ public final class Trainer {
     }
 
     private func validate() throws -> (TrainingRecord, improved: Bool) {
-        let accuracy = validationAccuracy()
-        let record = TrainingRecord(
+        let (accuracy, bits) = validation.measure(model)
+        var record = TrainingRecord(
             step: state.step, trainingSeconds: state.trainingSeconds,
             trainLoss: state.pendingLoss / Double(max(state.pendingSteps, 1)), validationAccuracy: accuracy,
             charactersPerSecond: Double(state.pendingCharacters) / max(state.pendingSeconds, 1e-9))
+        record.validationBitsPerCharacter = bits
         state.records.append(record)
         state.pendingLoss = 0
         state.pendingSteps = 0
@@ -186,9 +184,12 @@ public final class Trainer {
         state.pendingSeconds = 0
         // A tie keeps the newer weights: a saturated measure (every key of the validation
         // windows right) says nothing against the extra training.
-        let improved = state.bestAccuracy.map { accuracy >= $0 } ?? true
+        // A language model is judged by its bits per character (lower is better).
+        let improved = bits.map { bits in state.bestBitsPerCharacter.map { bits <= $0 } ?? true }
+            ?? state.bestAccuracy.map { accuracy >= $0 } ?? true
         if improved {
             state.bestAccuracy = accuracy
+            state.bestBitsPerCharacter = bits
             state.bestStep = state.step
             try modelFile().save(to: outputs.model)
         }
@@ -199,13 +200,14 @@ public final class Trainer {
     /// The current weights as a model file with the run's provenance.
     public func modelFile() -> ModelFile {
         var meta = metadata
-        meta["cipher_key"] = configuration.key.description
+        if configuration.architecture.setup != .languageModel { meta["cipher_key"] = configuration.key.description }
         meta["vocabulary"] = "[" + Token.all.map { "\"\($0.description)\"" }.joined(separator: ",") + "]"
         let provenance: [String: String] = [
             "corpus": corpusDescription,
             "step": String(state.step),
             "training_seconds": String(format: "%.1f", state.trainingSeconds),
             "validation_accuracy": state.records.last.map { String(format: "%.5f", $0.validationAccuracy) } ?? "",
+            "validation_bits_per_character": state.records.last?.validationBitsPerCharacter.map { String(format: "%.4f", $0) } ?? "",
             "configuration": String(decoding: (try? JSONEncoder.sorted.encode(configuration)) ?? Data(), as: UTF8.self),
         ]
         meta["training"] = String(decoding: (try? JSONEncoder.sorted.encode(provenance)) ?? Data(), as: UTF8.self)
@@ -218,6 +220,73 @@ public final class Trainer {
 
     private func saveCheckpoint() throws {
         try checkpoint().save(to: outputs.checkpoint)
+    }
+}
+
+/// Where training batches come from: encrypted windows for a decrypter, plain windows at word
+/// starts for a language model.
+private enum Batches {
+    case decryption(WindowSampler)
+    case language(LanguageModelWindows)
+
+    init(_ stream: [UInt8], _ c: TrainingConfiguration, random: SeededGenerator) throws {
+        if c.architecture.setup == .languageModel {
+            self = .language(try LanguageModelWindows(stream: stream, length: c.sequenceLength, random: random))
+        } else {
+            self = .decryption(WindowSampler(stream: stream, contentLength: c.contentLength, minimumContentLength: c.minimumContentLength,
+                                             key: c.key, random: random))
+        }
+    }
+
+    mutating func next(batchSize: Int) -> SequenceBatch {
+        switch self {
+        case .decryption(var sampler):
+            defer { self = .decryption(sampler) }
+            return sampler.next(batchSize: batchSize)
+        case .language(var windows):
+            defer { self = .language(windows) }
+            return windows.next(batchSize: batchSize)
+        }
+    }
+
+    var random: SeededGenerator {
+        switch self {
+        case .decryption(let sampler): return sampler.random
+        case .language(let windows): return windows.random
+        }
+    }
+}
+
+/// What a run is validated on: fixed encrypted windows at one or more lengths (decrypters),
+/// or fixed windows of plain text (language models).
+private enum Validation {
+    case decryption([ValidationSet])
+    case language(SequenceBatch)
+
+    init(_ stream: [UInt8], _ c: TrainingConfiguration) throws {
+        if c.architecture.setup == .languageModel {
+            let windows = try LanguageModelWindows(stream: stream, length: c.sequenceLength, random: SeededGenerator(seed: 0))
+            self = .language(windows.validationBatch(count: c.validationWindows))
+        } else {
+            self = .decryption(try Trainer.validationSets(stream, c))
+        }
+    }
+
+    /// The accuracy, and for a language model its mean loss in bits per predicted token.
+    func measure(_ model: any TrainableModel<Float>) -> (accuracy: Double, bits: Double?) {
+        switch self {
+        case .decryption(let sets):
+            return (sets.map { $0.accuracy(of: model) }.reduce(0, +) / Double(sets.count), nil)
+        case .language(let batch):
+            let network = model as! SequenceModel<Float>
+            let predictions = network.predictions(batch)
+            var right = 0, counted = 0
+            for (p, t) in zip(predictions, batch.targets) where t != batch.ignoredTarget {
+                counted += 1
+                if p == t { right += 1 }
+            }
+            return (Double(right) / Double(max(counted, 1)), network.loss(batch) / 0.6931471805599453)
+        }
     }
 }
 

@@ -21,6 +21,8 @@ public struct TrainingCheckpoint: Equatable, Sendable {
         public var truncationRandom: SeededGenerator
         public var optimizerSteps: Int
         public var bestAccuracy: Double?
+        /// A language model's best validation loss, in bits per character.
+        public var bestBitsPerCharacter: Double?
         public var bestStep: Int?
         public var records: [TrainingRecord]
         /// Loss summed over the steps since the last record, their count, characters and seconds.

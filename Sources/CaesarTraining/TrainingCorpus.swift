@@ -21,9 +21,11 @@ public struct TrainingCorpus: Sendable {
 
     /// Reads `paths` (files as given; in folders, searched recursively, every `.txt` file,
     /// hidden ones skipped) and holds out the last `validationFraction` of the tokens.
-    public init(paths: [String], validationFraction: Double, lossy: Bool = false) throws {
+    /// With `sentences`, the tokens are the sentences' (``SentenceTokens``), each `[start]` …
+    /// `[end]`, as a language model learns them; otherwise one stream without sentences.
+    public init(paths: [String], validationFraction: Double, lossy: Bool = false, sentences: Bool = false) throws {
         precondition(validationFraction > 0 && validationFraction < 1, "the validation fraction is between 0 and 1")
-        let (files, tokens) = try Self.read(paths, lossy: lossy)
+        let (files, tokens) = try Self.read(paths, lossy: lossy, sentences: sentences)
         let split = Int((1 - validationFraction) * Double(tokens.count))  // int((1 − v)·n), as the reference cuts
         self.files = files
         validationFiles = []
@@ -33,9 +35,9 @@ public struct TrainingCorpus: Sendable {
     }
 
     /// Trains on all of `paths` and validates on `validationPaths`.
-    public init(paths: [String], validationPaths: [String], lossy: Bool = false) throws {
-        (files, training) = try Self.read(paths, lossy: lossy)
-        (validationFiles, validation) = try Self.read(validationPaths, lossy: lossy)
+    public init(paths: [String], validationPaths: [String], lossy: Bool = false, sentences: Bool = false) throws {
+        (files, training) = try Self.read(paths, lossy: lossy, sentences: sentences)
+        (validationFiles, validation) = try Self.read(validationPaths, lossy: lossy, sentences: sentences)
         validationFraction = nil
     }
 
@@ -63,18 +65,17 @@ public struct TrainingCorpus: Sendable {
     }
 
     /// The files behind `paths` and their tokens, documents joined by one `[sep]`.
-    public static func read(_ paths: [String], lossy: Bool) throws -> (files: [String], tokens: [UInt8]) {
-        let files = try expand(paths)
+    public static func read(_ paths: [String], lossy: Bool, sentences: Bool = false) throws -> (files: [String], tokens: [UInt8]) {
+        let files = try TextFiles.expand(paths)
         guard !files.isEmpty else { throw TrainingError.noText(paths: paths) }
         let encoder = try CorpusEncoder()
+        let pipeline = sentences ? try TextPipeline(options: .init(sentences: SentenceTokens.splitting)) : nil
         var tokens: [UInt8] = [], bytes = 0
         for file in files {
-            let input = try TextInput(.file(path: file), lossy: lossy)
-            var text: [UInt8] = []
-            try input.forEachChunk { chunk in
-                bytes += chunk.count
-                guard bytes <= maximumBytes else { throw IOError.tooLarge(source: "the corpus", limit: maximumBytes) }
-                text.append(contentsOf: chunk)
+            let text = try TextFiles.read(file, lossy: lossy, total: &bytes, limit: maximumBytes, what: "the corpus")
+            if let pipeline {
+                tokens += SentenceTokens.stream(try SentenceTokens.sentences(of: String(decoding: text, as: UTF8.self), pipeline: pipeline))
+                continue
             }
             let indices = text.withUnsafeBufferPointer { encoder.indices(ofUTF8: $0) }
             guard !indices.isEmpty else { continue }
@@ -82,28 +83,6 @@ public struct TrainingCorpus: Sendable {
             tokens.append(contentsOf: indices)
         }
         return (files, tokens)
-    }
-
-    static func expand(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        let manager = FileManager.default
-        for path in paths {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw IOError.cannotOpen(path: path, reason: "No such file or directory")
-            }
-            guard isFolder.boolValue else {
-                files.append(path)
-                continue
-            }
-            let found = (manager.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { $0.hasSuffix(".txt") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-                .map { (path.hasSuffix("/") ? path : path + "/") + $0 }
-                .filter { var folder: ObjCBool = false; return manager.fileExists(atPath: $0, isDirectory: &folder) && !folder.boolValue }
-                .sorted()
-            files.append(contentsOf: found)
-        }
-        return files
     }
 }
 

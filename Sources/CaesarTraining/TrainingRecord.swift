@@ -10,6 +10,8 @@ public struct TrainingRecord: Equatable, Codable, Sendable {
     public let validationAccuracy: Double
     /// Training throughput over the steps since the previous record.
     public let charactersPerSecond: Double
+    /// A language model's validation loss in bits per character (nil for decrypters).
+    public var validationBitsPerCharacter: Double?
 
     public init(step: Int, trainingSeconds: Double, trainLoss: Double, validationAccuracy: Double, charactersPerSecond: Double) {
         self.step = step
@@ -20,15 +22,19 @@ public struct TrainingRecord: Equatable, Codable, Sendable {
     }
 
     public static let csvHeader = "step,training_seconds,train_loss,validation_accuracy,characters_per_second"
+    /// A language model's curve has one more column.
+    public static let languageModelCSVHeader = csvHeader + ",validation_bits_per_character"
 
     public var csvRow: String {
         "\(step),\(trainingSeconds),\(trainLoss),\(validationAccuracy),\(charactersPerSecond)"
+            + (validationBitsPerCharacter.map { ",\($0)" } ?? "")
     }
 }
 
 /// The learning curve as CSV, one row per validation.
 public func trainingCurveCSV(_ records: [TrainingRecord]) -> String {
-    ([TrainingRecord.csvHeader] + records.map(\.csvRow)).joined(separator: "\n") + "\n"
+    let header = records.contains { $0.validationBitsPerCharacter != nil } ? TrainingRecord.languageModelCSVHeader : TrainingRecord.csvHeader
+    return ([header] + records.map(\.csvRow)).joined(separator: "\n") + "\n"
 }
 
 extension TrainingRecord {
@@ -36,19 +42,23 @@ extension TrainingRecord {
     /// Blank lines are skipped; any other line must hold the five numbers of the header.
     public static func records(fromCSV text: String, source: String) throws -> [TrainingRecord] {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)  // "\r\n" too
-        guard lines.first.map(String.init) == csvHeader else {
+        let header = lines.first.map(String.init)
+        guard header == csvHeader || header == languageModelCSVHeader else {
             throw TrainingError.badCurves(source: source, line: 1, reason: "the header is not '\(csvHeader)'")
         }
+        let columns = header == csvHeader ? 5 : 6
         lines.removeFirst()
         var records: [TrainingRecord] = []
         for (k, line) in lines.enumerated() where !line.isEmpty {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             let numbers = fields.compactMap { Double($0) }
-            guard fields.count == 5, numbers.count == 5, let step = Int(fields[0]) else {
-                throw TrainingError.badCurves(source: source, line: k + 2, reason: "expected 5 numbers, found '\(line)'")
+            guard fields.count == columns, numbers.count == columns, let step = Int(fields[0]) else {
+                throw TrainingError.badCurves(source: source, line: k + 2, reason: "expected \(columns) numbers, found '\(line)'")
             }
-            records.append(TrainingRecord(step: step, trainingSeconds: numbers[1], trainLoss: numbers[2],
-                                          validationAccuracy: numbers[3], charactersPerSecond: numbers[4]))
+            var record = TrainingRecord(step: step, trainingSeconds: numbers[1], trainLoss: numbers[2],
+                                        validationAccuracy: numbers[3], charactersPerSecond: numbers[4])
+            if columns == 6 { record.validationBitsPerCharacter = numbers[5] }
+            records.append(record)
         }
         return records
     }

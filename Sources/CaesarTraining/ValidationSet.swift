@@ -32,6 +32,7 @@ public struct ValidationSet: Sendable {
         case .manyToOne: return "key accuracy"
         case .manyToMany: return "character accuracy"
         case .encoderDecoder: return "character accuracy of the greedy output"
+        case .languageModel: return "next-token accuracy"
         }
     }
 

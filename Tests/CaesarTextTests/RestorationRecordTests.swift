@@ -112,3 +112,43 @@ import Testing
         }
     }
 }
+
+@Suite struct ShiftedByCipherTests {
+    let pipeline: TextPipeline
+
+    init() throws {
+        pipeline = try TextPipeline(options: .init(sentences: .none))
+    }
+
+    /// Only letters written as ASCII letters move under the cipher: accents and ligatures are
+    /// plaintext inside a ciphertext.
+    @Test func onlyASCIILettersAreShifted() throws {
+        let encoding = try pipeline.encode("Où été, ﬁn Straße.")
+        // [start] o u [sep] e t e [sep] f i n [sep] s t r a s s e . [end]
+        #expect(encoding.record.shiftedByCipher == [
+            false, true, false, false, false, true, false, false, false, false, true, false, true, true, true, true, false, false,
+            true, false, false,
+        ])
+    }
+
+    /// A letter with combining accents after it is an ASCII letter to the cipher.
+    @Test func aDecomposedAccentMovesWithItsLetter() throws {
+        let encoding = try pipeline.encode("e\u{301}te\u{301}")
+        #expect(encoding.record.shiftedByCipher == [false, true, true, true, false])
+    }
+
+    /// Whatever the text, the flags are exactly the letters the byte-level cipher changes.
+    @Test func theFlagsAreWhatTheCipherMoves() throws {
+        for text in ["Hello, World!", "Œuvre — 3 €", "Ünïcödé ÀÉÎ ok", "ǅemal İstanbul", "a\u{0300}b\u{0301}"] {
+            let plain = try pipeline.encode(text)
+            let shifted = String(decoding: text.utf8.map { b -> UInt8 in
+                if b >= 97 && b <= 122 { return 97 + (b - 97 + 1) % 26 }
+                if b >= 65 && b <= 90 { return 65 + (b - 65 + 1) % 26 }
+                return b
+            }, as: UTF8.self)
+            let cipher = try pipeline.encode(shifted)
+            let moved = zip(plain.indices, cipher.indices).map { $0 != $1 }
+            #expect(moved == plain.record.shiftedByCipher, "\(text)")
+        }
+    }
+}

@@ -44,6 +44,21 @@ public struct ModelFile: Equatable, Sendable {
         "input_size", "hidden_size", "num_layers", "bidirectional", "output_size",
     ]
 
+    /// The steps of the sequences the model was trained on, [start] and [end] included, from
+    /// its provenance (`training` → `configuration` → `sequenceLength`); nil when the file does
+    /// not say, or says something `caesar train` cannot have written (outside 3…4096).
+    public var trainedSequenceLength: Int? {
+        guard let training = metadata["training"], training.utf8.count <= 1 << 20,
+              case .object(let provenance)? = try? JSONValue.parse(Array(training.utf8)[...]),
+              case .string(let text)? = provenance.first(where: { $0.key == "configuration" })?.value,
+              text.utf8.count <= 1 << 20,
+              case .object(let configuration)? = try? JSONValue.parse(Array(text.utf8)[...]),
+              case .integer(let steps)? = configuration.first(where: { $0.key == "sequenceLength" })?.value,
+              (3...4096).contains(steps)
+        else { return nil }
+        return steps
+    }
+
     // MARK: - Writing
 
     public func safeTensors() -> SafeTensors {

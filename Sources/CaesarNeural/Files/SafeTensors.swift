@@ -12,11 +12,21 @@ import CaesarIO
 /// Reading validates everything a damaged or hostile file could get wrong; see
 /// ``SafeTensorsError``.
 public struct SafeTensors: Equatable, Sendable {
+    /// The element types this reads and writes: floating-point weights, and the unsigned
+    /// integers and half-precision values of the n-gram language models' tries.
     public enum DType: String, Sendable, CaseIterable {
+        case f16 = "F16"
         case f32 = "F32"
         case f64 = "F64"
+        case u32 = "U32"
 
-        public var size: Int { self == .f32 ? 4 : 8 }
+        public var size: Int {
+            switch self {
+            case .f16: return 2
+            case .f32, .u32: return 4
+            case .f64: return 8
+            }
+        }
     }
 
     public struct Tensor: Equatable, Sendable {
@@ -55,6 +65,28 @@ public struct SafeTensors: Equatable, Sendable {
             withUnsafeBytes(of: bits) { bytes.append(contentsOf: $0) }
         }
         return Tensor(name: name, dtype: .f32, shape: shape, bytes: bytes[...])
+    }
+
+    /// A tensor of `Float` values stored as half precision (F16): half the bytes, about three
+    /// significant digits (values must lie within ±65504).
+    public static func tensor(_ name: String, shape: [Int], halfPrecision values: [Float]) -> Tensor {
+        precondition(shape.reduce(1, *) == values.count, "\(values.count) values for shape \(shape)")
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(values.count * 2)
+        for v in values {
+            precondition(v.isFinite && abs(v) <= Float(Float16.greatestFiniteMagnitude), "\(v) does not fit in half precision")
+            withUnsafeBytes(of: Float16(v).bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        return Tensor(name: name, dtype: .f16, shape: shape, bytes: bytes[...])
+    }
+
+    /// A tensor of unsigned 32-bit integers (U32).
+    public static func tensor(_ name: String, shape: [Int], integers values: [UInt32]) -> Tensor {
+        precondition(shape.reduce(1, *) == values.count, "\(values.count) values for shape \(shape)")
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(values.count * 4)
+        for v in values { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+        return Tensor(name: name, dtype: .u32, shape: shape, bytes: bytes[...])
     }
 
     /// The file's bytes: header (keys in order: metadata, then tensors), padded with spaces to
@@ -162,20 +194,31 @@ public struct SafeTensors: Equatable, Sendable {
 }
 
 extension SafeTensors.Tensor {
-    /// The values as `Float` (F64 is rounded); refuses NaN and infinities.
+    /// The values as `Float` (F64 is rounded, F16 widened); refuses NaN, infinities and integers.
     public func floats() throws(SafeTensorsError) -> [Float] {
+        guard dtype != .u32 else { throw .badTensor(name: name, reason: "it holds integers (U32), not floating-point values") }
         var values = [Float](repeating: 0, count: count)
         bytes.withUnsafeBytes { raw in
             values.withUnsafeMutableBufferPointer { out in
                 for k in 0..<out.count {
                     switch dtype {
+                    case .f16: out[k] = Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * k, as: UInt16.self))))
                     case .f32: out[k] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)))
                     case .f64: out[k] = Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self))))
+                    case .u32: preconditionFailure("refused above")
                     }
                 }
             }
         }
         if let bad = values.firstIndex(where: { !$0.isFinite }) { throw .notFinite(name: name, index: bad) }
         return values
+    }
+
+    /// The values of a U32 tensor.
+    public func unsignedIntegers() throws(SafeTensorsError) -> [UInt32] {
+        guard dtype == .u32 else { throw .badTensor(name: name, reason: "it holds \(dtype.rawValue) values, not unsigned integers (U32)") }
+        return bytes.withUnsafeBytes { raw in
+            (0..<count).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self)) }
+        }
     }
 }

@@ -30,7 +30,7 @@ public enum SafeTensorsError: Error, Equatable, CustomStringConvertible {
         case .badTensor(let name, let reason):
             return "tensor '\(name)': \(reason); \(Self.damaged)"
         case .unsupportedDType(let name, let dtype):
-            return "tensor '\(name)' has dtype \(dtype); hint: save the weights as float32 (F32) or float64 (F64)"
+            return "tensor '\(name)' has dtype \(dtype); hint: save the weights as float32 (F32), float64 (F64) or float16 (F16)"
         case .offsetsOutOfBounds(let name, let begin, let end, let dataSize):
             return "tensor '\(name)' spans bytes \(begin)..<\(end) of a \(dataSize)-byte data section; \(Self.damaged)"
         case .sizeMismatch(let name, let shape, let dtype, let bytes):

@@ -27,9 +27,12 @@ public enum Setup: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// Sequence to sequence: an encoder reads the input; a decoder, started from the encoder's
     /// final states, writes the output one token at a time, reading the previous token.
     case encoderDecoder
+    /// A language model (char-rnn): the many-to-many network of one direction, whose output
+    /// at each step is the next input token. It learns P(text), not a decryption.
+    case languageModel
 
     /// Every setup's ``name``.
-    public static let names = ["many-to-many", "many-to-one", "encoder-decoder"]
+    public static let names = ["many-to-many", "many-to-one", "encoder-decoder", "language-model"]
 
     /// The name in files and on the command line: `many-to-many`, `many-to-one`, `encoder-decoder`.
     public var name: String {
@@ -37,6 +40,7 @@ public enum Setup: Equatable, Hashable, Sendable, CustomStringConvertible {
         case .manyToMany: return "many-to-many"
         case .manyToOne: return "many-to-one"
         case .encoderDecoder: return "encoder-decoder"
+        case .languageModel: return "language-model"
         }
     }
 
@@ -51,6 +55,7 @@ public enum Setup: Equatable, Hashable, Sendable, CustomStringConvertible {
         case ("many-to-many", nil): self = .manyToMany
         case ("many-to-one", let pooling?): self = .manyToOne(pooling)
         case ("encoder-decoder", nil): self = .encoderDecoder
+        case ("language-model", nil): self = .languageModel
         default: return nil
         }
     }
@@ -127,7 +132,7 @@ public struct Architecture: Equatable, Hashable, Sendable, CustomStringConvertib
     /// The recurrent stacks in parameter order: `rnn`, or `encoder` then `decoder`.
     public var stacks: [Stack] {
         switch setup {
-        case .manyToMany, .manyToOne:
+        case .manyToMany, .manyToOne, .languageModel:
             return [Stack(name: "rnn", cell: cell, inputSize: inputSize, hiddenSize: hiddenSize, layers: layers, directions: directions)]
         case .encoderDecoder:
             return [

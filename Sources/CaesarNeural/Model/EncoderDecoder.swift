@@ -33,7 +33,7 @@ public final class EncoderDecoder<Scalar: NeuralScalar>: WorkerPasses, @unchecke
     private(set) var parametersVersion = 0
 
     public init(architecture: Architecture, parameters: ParameterSet<Scalar>, threads: Int = 2) {
-        checkModel(architecture, parameters, threads: threads, setup: "encoder-decoder")
+        checkModel(architecture, parameters, threads: threads, setups: ["encoder-decoder"])
         self.architecture = architecture
         self.parameters = parameters
         self.gradients = ParameterSet(layout: parameters.layout)

@@ -28,7 +28,7 @@ public final class KeyClassifier<Scalar: NeuralScalar>: WorkerPasses, @unchecked
     private(set) var parametersVersion = 0
 
     public init(architecture: Architecture, parameters: ParameterSet<Scalar>, threads: Int = 2) {
-        checkModel(architecture, parameters, threads: threads, setup: "many-to-one")
+        checkModel(architecture, parameters, threads: threads, setups: ["many-to-one"])
         self.architecture = architecture
         self.parameters = parameters
         self.gradients = ParameterSet(layout: parameters.layout)

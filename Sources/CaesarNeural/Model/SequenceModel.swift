@@ -22,7 +22,7 @@ public final class SequenceModel<Scalar: NeuralScalar>: WorkerPasses, @unchecked
     private(set) var parametersVersion = 0
 
     public init(architecture: Architecture, parameters: ParameterSet<Scalar>, threads: Int = 2) {
-        checkModel(architecture, parameters, threads: threads, setup: "many-to-many")
+        checkModel(architecture, parameters, threads: threads, setups: ["many-to-many", "language-model"])
         self.architecture = architecture
         self.parameters = parameters
         self.gradients = ParameterSet(layout: parameters.layout)

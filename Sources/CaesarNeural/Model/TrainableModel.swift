@@ -45,7 +45,7 @@ public func makeTrainableModel<Scalar: NeuralScalar>(
     architecture: Architecture, parameters: ParameterSet<Scalar>, threads: Int = 2
 ) -> any TrainableModel<Scalar> {
     switch architecture.setup {
-    case .manyToMany: return SequenceModel(architecture: architecture, parameters: parameters, threads: threads)
+    case .manyToMany, .languageModel: return SequenceModel(architecture: architecture, parameters: parameters, threads: threads)
     case .manyToOne: return KeyClassifier(architecture: architecture, parameters: parameters, threads: threads)
     case .encoderDecoder: return EncoderDecoder(architecture: architecture, parameters: parameters, threads: threads)
     }

@@ -52,8 +52,8 @@ extension WorkerPasses {
 }
 
 /// The checks every model's initializer makes, and the BLAS setting its workers rely on.
-func checkModel<Scalar: NeuralScalar>(_ architecture: Architecture, _ parameters: ParameterSet<Scalar>, threads: Int, setup name: String) {
-    precondition(architecture.setup.name == name, "a \(architecture.setup) network is not \(name)")
+func checkModel<Scalar: NeuralScalar>(_ architecture: Architecture, _ parameters: ParameterSet<Scalar>, threads: Int, setups names: [String]) {
+    precondition(names.contains(architecture.setup.name), "a \(architecture.setup) network is not \(names.joined(separator: " or "))")
     precondition(parameters.layout == ParameterLayout(architecture), "parameters do not match \(architecture)")
     precondition(threads > 0, "at least one thread")
     BLAS.useOneThreadPerCall()

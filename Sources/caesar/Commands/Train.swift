@@ -36,6 +36,9 @@ struct Train: ParsableCommand {
 
     @OptionGroup var shape: ArchitectureOptions<TrainedArchitecture>
 
+    @Option(help: ArgumentHelp("For --setup language-model: the language of the text, recorded in the model (en, fr, de, …).", valueName: "code"))
+    var language: String?
+
     @Option(help: "Steps per training sequence, [start] and [end] included (default 64).")
     var seqLen: Int?
 

@@ -13,7 +13,7 @@ protocol ArchitectureDefaults {
 /// The shape of a recurrent network: setup, cell, width, depth, direction.
 struct ArchitectureOptions<Defaults: ArchitectureDefaults>: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "What the network outputs: many-to-many (a character for every character), many-to-one (the key), or encoder-decoder (the plaintext, written after reading all the ciphertext) (default many-to-many).",
+        "What the network outputs: many-to-many (a character for every character), many-to-one (the key), encoder-decoder (the plaintext, written after reading all the ciphertext), or language-model (the next character of plaintext) (default many-to-many).",
         valueName: "setup"))
     var setup: SetupName?
 
@@ -36,6 +36,9 @@ struct ArchitectureOptions<Defaults: ArchitectureDefaults>: ParsableArguments {
         if let hidden, !(1...4096).contains(hidden) { throw ValidationError("--hidden must be between 1 and 4096, got \(hidden)") }
         if let layers, !(1...16).contains(layers) { throw ValidationError("--layers must be between 1 and 16, got \(layers)") }
         if pooling != nil, setup != .manyToOne { throw ValidationError("--pooling belongs to --setup many-to-one") }
+        if setup == .languageModel, bidirectional == true {
+            throw ValidationError("a language model reads one way: it predicts each character from the ones before it; drop --bidirectional")
+        }
     }
 
     /// Whether any shape option was given (with --resume they must agree with the checkpoint).
@@ -49,6 +52,7 @@ struct ArchitectureOptions<Defaults: ArchitectureDefaults>: ParsableArguments {
         case .manyToMany: chosen = .manyToMany
         case .manyToOne: chosen = .manyToOne(pooling ?? .finalStates)
         case .encoderDecoder: chosen = .encoderDecoder
+        case .languageModel: chosen = .languageModel
         }
         return Architecture(
             cell: arch ?? Defaults.cell, inputSize: vocabulary, hiddenSize: hidden ?? Defaults.hidden, layers: layers ?? 1,
@@ -58,7 +62,7 @@ struct ArchitectureOptions<Defaults: ArchitectureDefaults>: ParsableArguments {
 
     /// The setups by name.
     enum SetupName: String, CaseIterable, ExpressibleByArgument {
-        case manyToMany = "many-to-many", manyToOne = "many-to-one", encoderDecoder = "encoder-decoder"
+        case manyToMany = "many-to-many", manyToOne = "many-to-one", encoderDecoder = "encoder-decoder", languageModel = "language-model"
     }
 }
 

@@ -120,6 +120,7 @@ struct KeyedDecryption {
         case .manyToMany: return "its own guess at each character; " + agree
         case .manyToOne: return "a key classifier: the text rotated back by the key it chose, \(key)"
         case .encoderDecoder: return "its greedy output, written after reading the whole text; " + agree
+        case .languageModel: preconditionFailure("a language model is not a decrypter")
         }
     }
 }

@@ -5,7 +5,7 @@ extension Caesar {
     struct Ngrams: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build the letter n-gram statistics that 'brute' and 'crack' score with.",
-            subcommands: [Build.self]
+            subcommands: [Build.self, Model.self]
         )
     }
 }

@@ -49,6 +49,12 @@ enum TrainOptionsCheck {
         if let v = o.threads, !(1...64).contains(v) { throw ValidationError("--threads must be between 1 and 64, got \(v)") }
         if o.out.isEmpty { throw ValidationError("--out needs a file path") }
         if !o.validation.isEmpty, o.valSplit != nil { throw ValidationError("give --validation files or --val-split, not both") }
+        if o.shape.setup == .languageModel {
+            if o.key != nil { throw ValidationError("a language model learns plaintext: --key belongs to decrypters") }
+            if o.minSeqLen != nil { throw ValidationError("--min-seq-len belongs to decrypters; a language model learns from windows of --seq-len") }
+        } else if o.language != nil {
+            throw ValidationError("--language belongs to --setup language-model")
+        }
     }
 }
 
@@ -89,6 +95,7 @@ struct TrainingSetup {
             if let epochs = o.epochs { c.steps = Self.steps(epochs: epochs, corpus: corpus, c) }
             trainer = try Trainer(configuration: c, training: corpus.training, validation: corpus.validation, outputs: outputs)
             trainer.metadata["training_command"] = Self.commandLine
+            trainer.metadata["language"] = o.language
         }
         trainer.corpusDescription = corpus.summary + ": " + corpus.files.joined(separator: ", ")
             + (corpus.validationFiles.isEmpty ? "" : "; validated on " + corpus.validationFiles.joined(separator: ", "))
@@ -114,7 +121,8 @@ struct TrainingSetup {
 
     static func configuration(_ o: Train) throws -> TrainingConfiguration {
         let key = o.key.flatMap(KeySchedule.init(parsing:)) ?? .any
-        var c = TrainingConfiguration(architecture: o.shape.architecture(vocabulary: Token.count, keys: 26, bidirectionalByDefault: key == .any))
+        let bidirectional = key == .any && o.shape.setup != .languageModel
+        var c = TrainingConfiguration(architecture: o.shape.architecture(vocabulary: Token.count, keys: 26, bidirectionalByDefault: bidirectional))
         c.key = key
         c.sequenceLength = o.seqLen ?? 64
         c.minimumSequenceLength = o.minSeqLen
@@ -134,9 +142,10 @@ struct TrainingSetup {
     }
 
     static func corpus(_ o: Train, _ c: TrainingConfiguration) throws -> TrainingCorpus {
-        o.validation.isEmpty
-            ? try TrainingCorpus(paths: o.corpus, validationFraction: c.validationFraction, lossy: o.lossy)
-            : try TrainingCorpus(paths: o.corpus, validationPaths: o.validation, lossy: o.lossy)
+        let sentences = c.architecture.setup == .languageModel
+        return o.validation.isEmpty
+            ? try TrainingCorpus(paths: o.corpus, validationFraction: c.validationFraction, lossy: o.lossy, sentences: sentences)
+            : try TrainingCorpus(paths: o.corpus, validationPaths: o.validation, lossy: o.lossy, sentences: sentences)
     }
 
     static func steps(epochs: Double, corpus: TrainingCorpus, _ c: TrainingConfiguration) -> Int {
