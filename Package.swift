@@ -24,6 +24,8 @@ let package = Package(
         .library(name: "CaesarTraining", targets: ["CaesarTraining"]),
         .library(name: "CaesarDecryption", targets: ["CaesarDecryption"]),
         .library(name: "CaesarLanguage", targets: ["CaesarLanguage"]),
+        .library(name: "CaesarInspection", targets: ["CaesarInspection"]),
+        .library(name: "CaesarBenchmarks", targets: ["CaesarBenchmarks"]),
         .library(name: "CaesarPlot", targets: ["CaesarPlot"]),
         .library(name: "CaesarLessons", targets: ["CaesarLessons"]),
         .library(name: "CaesarSetups", targets: ["CaesarSetups"]),
@@ -58,9 +60,12 @@ let package = Package(
             exclude: ["README.md"], swiftSettings: kernelFlags
         ),
         .target(name: "CaesarTraining", dependencies: ["CaesarNeural", "CaesarText", "CaesarIO", "CaesarRandom"]),
-        .target(name: "CaesarLanguage", dependencies: ["CaesarText", "CaesarCipher", "CaesarNeural", "CaesarIO"]),
-        .target(name: "CaesarDecryption", dependencies: ["CaesarNeural", "CaesarText", "CaesarCipher", "CaesarTraining"]),
+        // x86-64-v3 here too: the trie's lookups count bits (POPCNT), and models store halves (F16C).
+        .target(name: "CaesarLanguage", dependencies: ["CaesarText", "CaesarCipher", "CaesarNeural", "CaesarIO"], swiftSettings: kernelFlags),
+        .target(name: "CaesarDecryption", dependencies: ["CaesarNeural", "CaesarText", "CaesarCipher", "CaesarTraining", "CaesarLanguage"]),
         .target(name: "CaesarPlot", exclude: ["README.md"]),
+        .target(name: "CaesarInspection", dependencies: ["CaesarPlot", "CaesarDecryption", "CaesarCipher"]),
+        .target(name: "CaesarBenchmarks", dependencies: ["CaesarDecryption", "CaesarLanguage", "CaesarCipher", "CaesarNeural"]),
         .target(name: "CaesarLessons", dependencies: ["CaesarPlot", "CaesarRandom"], exclude: ["README.md"]),
         .target(name: "CaesarSetups", dependencies: ["CaesarDecryption", "CaesarLessons"], exclude: ["README.md"]),
 
@@ -69,7 +74,7 @@ let package = Package(
             name: "caesar",
             dependencies: [
                 "CaesarIO", "CaesarRandom", "CaesarText", "CaesarCipher", "CaesarNeural", "CaesarTraining", "CaesarDecryption",
-                "CaesarLanguage", "CaesarPlot", "CaesarLessons", "CaesarSetups",
+                "CaesarLanguage", "CaesarInspection", "CaesarBenchmarks", "CaesarPlot", "CaesarLessons", "CaesarSetups",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,6 +97,6 @@ let package = Package(
         .testTarget(name: "CaesarPlotTests", dependencies: ["CaesarPlot"]),
         .testTarget(name: "CaesarLessonsTests", dependencies: ["CaesarLessons"], exclude: ["golden"]),
         .testTarget(name: "CaesarSetupsTests", dependencies: ["CaesarSetups"]),
-        .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarNeural"]),
+        .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarNeural", "CaesarLanguage"]),
     ]
 )

@@ -48,6 +48,18 @@ public enum CaesarStream {
                   decided: decided, emit: emit)
     }
 
+    /// The same with any ranker: it reads the prefix as text (a network or a language model its
+    /// tokens, a scorer its letters).
+    @discardableResult
+    public static func crack(
+        _ input: TextInput, with ranker: any KeyRanker, prefix: PrefixLimit = PrefixLimit(), chunkSize: Int = sliceSize,
+        decided: (KeyRanking, _ prefix: [UInt8]) throws -> Void, emit: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws -> KeyRanking {
+        try crack(input, prefix: prefix, chunkSize: chunkSize, rank: { held, _ in
+            try ranker.rank(String(decoding: held, as: UTF8.self), source: input.name, prefixLetters: prefix.letters)
+        }, decided: decided, emit: emit)
+    }
+
     /// The same with any way of ranking the keys: `rank` gets the prefix's bytes and its letters
     /// (a–z indices) and ranks the 26 keys; a network reads the bytes, a scorer the letters.
     @discardableResult

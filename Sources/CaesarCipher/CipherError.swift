@@ -9,6 +9,8 @@ public enum CipherError: Error, Equatable, CustomStringConvertible {
     case emptyCorpus(source: String)
     /// An evaluation corpus with fewer letters than the longest span asked for.
     case corpusTooShort(letters: Int, needed: Int)
+    /// No key gives plausible plaintext: the text is more probably noise than a decryption.
+    case noPlausiblePlaintext(source: String, noise: Double, languages: [String])
 
     public var description: String {
         switch self {
@@ -20,9 +22,13 @@ public enum CipherError: Error, Equatable, CustomStringConvertible {
                 + "hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --shift N)"
         case .malformedNgrams(let source, let line, let problem):
             return "malformed n-gram statistics in \(source) at line \(line): \(problem); "
-                + "hint: build the file with 'caesar ngrams build --output FILE CORPUS...'"
+                + "hint: build the file with 'caesar ngrams letters --output FILE CORPUS...'"
         case .emptyCorpus(let source):
             return "fewer than four letters A–Z in \(source), nothing to count; hint: give a text corpus in a Latin-alphabet language"
+        case .noPlausiblePlaintext(let source, let noise, let languages):
+            return "no plausible plaintext in \(source): no key gives text in \(languages.joined(separator: ", ")) "
+                + "(it reads as random letters with probability \(String(format: "%.4f", noise))); hint: it may be another cipher "
+                + "or another language (build a model: caesar ngrams build --language CODE), or try a key you know: caesar decrypt --shift N"
         case .corpusTooShort(let letters, let needed):
             return "the corpus has \(letters) letters, fewer than the \(needed) a span needs; "
                 + "hint: give a longer corpus or shorter --lengths"

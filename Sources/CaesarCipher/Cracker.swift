@@ -60,10 +60,33 @@ public struct KeyRanking: Sendable, Equatable {
     public struct Candidate: Sendable, Equatable, Codable {
         /// The encryption key this candidate assumes; decrypting shifts by `−key`.
         public let key: Int
-        /// The scorer's own number (log-likelihood in nats, or χ²).
+        /// The scorer's own number (log-likelihood in nats, or χ²); −∞ for a key a method ruled
+        /// out without scoring it (written as null in JSON).
         public let score: Double
-        /// P(key | text) under a uniform prior over the 26 keys.
+        /// P(key | text).
         public let posterior: Double
+
+        enum CodingKeys: String, CodingKey { case key, score, posterior }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(key, forKey: .key)
+            try c.encode(score.isFinite ? score : nil, forKey: .score)
+            try c.encode(posterior, forKey: .posterior)
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            key = try c.decode(Int.self, forKey: .key)
+            score = try c.decodeIfPresent(Double.self, forKey: .score) ?? -.infinity
+            posterior = try c.decode(Double.self, forKey: .posterior)
+        }
+
+        init(key: Int, score: Double, posterior: Double) {
+            self.key = key
+            self.score = score
+            self.posterior = posterior
+        }
     }
 
     /// What scored the keys: a ``ScoringMethod``'s name, or another ranker's (a network's).
@@ -91,6 +114,15 @@ public struct KeyRanking: Sendable, Equatable {
     /// Whether some key gives plausible plaintext: the method cannot tell, or it finds the
     /// text more probably a decryption than noise.
     public var hasPlausiblePlaintext: Bool { (noPlaintextProbability ?? 0) <= 0.5 }
+
+    /// This ranking, or ``CipherError/noPlausiblePlaintext(source:noise:languages:)`` when no
+    /// key gives plausible plaintext: a refusal instead of a confident wrong answer.
+    public func requiringPlausiblePlaintext(source: String) throws -> KeyRanking {
+        guard hasPlausiblePlaintext else {
+            throw CipherError.noPlausiblePlaintext(source: source, noise: noPlaintextProbability ?? 1, languages: languages.map(\.code).sorted())
+        }
+        return self
+    }
 
     /// Ranks keys from per-key scores (`statistics[k]` for key `k`) and their log-likelihoods.
     ///

@@ -38,6 +38,23 @@ public struct KeyRecoveryEvaluation: Sendable {
 
         public var rate: Double { trials == 0 ? 0 : Double(correct) / Double(trials) }
 
+        public init(method: String, letters: Int, trials: Int, correct: Int, meanConfidence: Double) {
+            self.method = method
+            self.letters = letters
+            self.trials = trials
+            self.correct = correct
+            self.meanConfidence = meanConfidence
+        }
+
+        /// The row of `trials` trials: the answers given (right or not, how sure) and how many
+        /// were refused.
+        public init(method: String, letters: Int, answers: [(right: Bool, confidence: Double)], refused: Int) {
+            self.init(method: method, letters: letters, trials: answers.count + refused, correct: answers.filter(\.right).count,
+                      meanConfidence: answers.isEmpty ? 0 : answers.reduce(0) { $0 + $1.confidence } / Double(answers.count))
+            self.refused = refused
+            reliability = ReliabilityBin.bins(answers)
+        }
+
         /// The expected calibration error: over the confidence bins, the gap between mean
         /// confidence and the share right, weighted by the bin's share of the answers. A
         /// calibrated method, one right 90% of the times it says 0.9, has 0.
@@ -152,6 +169,26 @@ public struct KeyRecoveryEvaluation: Sendable {
         self.trials = trials
     }
 
+    /// The same trials with every ASCII letter replaced by a random one (case kept): text in
+    /// the shape of the corpus that is no language, to see whether a method says so.
+    public func randomizingLetters(seed: UInt64) -> KeyRecoveryEvaluation {
+        var random = SeededGenerator(seed: seed)
+        let shuffled = trials.map { trial -> Trial in
+            let noise = trial.plaintext.map { byte -> UInt8 in
+                guard Letters.index(of: byte) != nil else { return byte }
+                return (byte & 0x20) | (UInt8(ascii: "A") + UInt8(random.uniformInt(below: 26)))
+            }
+            return Trial(letters: trial.letters, key: trial.key, plaintext: noise, ciphertext: CaesarShift(key: trial.key).apply(to: noise))
+        }
+        return KeyRecoveryEvaluation(trials: shuffled, lengths: lengths, corpusLetters: corpusLetters)
+    }
+
+    private init(trials: [Trial], lengths: [Int], corpusLetters: Int) {
+        self.trials = trials
+        self.lengths = lengths
+        self.corpusLetters = corpusLetters
+    }
+
     /// Whether the ASCII letter at `offset` begins a word: the scalar before it is none of a
     /// letter, a digit, a mark, an apostrophe or a hyphen (or there is none).
     static func beginsWord(_ bytes: [UInt8], at offset: Int) -> Bool {
@@ -178,21 +215,15 @@ public struct KeyRecoveryEvaluation: Sendable {
     /// The same for a method that may refuse a trial (nil: "no plausible plaintext").
     public func measure(_ method: String, answer answerOf: (Trial) throws -> (key: Int, confidence: Double)?) rethrows -> [Result] {
         try lengths.map { n in
-            var answers: [(right: Bool, confidence: Double)] = [], refused = 0, count = 0
+            var answers: [(right: Bool, confidence: Double)] = [], refused = 0
             for trial in trials where trial.letters == n {
-                count += 1
                 guard let answer = try answerOf(trial) else {
                     refused += 1
                     continue
                 }
                 answers.append((answer.key == trial.key, answer.confidence))
             }
-            var result = Result(
-                method: method, letters: n, trials: count, correct: answers.filter(\.right).count,
-                meanConfidence: answers.isEmpty ? 0 : answers.reduce(0) { $0 + $1.confidence } / Double(answers.count))
-            result.refused = refused
-            result.reliability = ReliabilityBin.bins(answers)
-            return result
+            return Result(method: method, letters: n, answers: answers, refused: refused)
         }
     }
 

@@ -36,4 +36,15 @@ public enum Letters {
         bytes.withUnsafeBufferPointer { append(from: $0, to: &letters, limit: limit) }
         return letters
     }
+
+    /// The bytes of `text` up to its `count`-th ASCII letter (all of it when it has fewer).
+    /// Cutting after an ASCII byte keeps UTF-8 whole.
+    public static func prefix(of text: [UInt8], letters count: Int) -> [UInt8] {
+        var seen = 0
+        for (i, byte) in text.enumerated() where index(of: byte) != nil {
+            seen += 1
+            if seen == count { return Array(text[...i]) }
+        }
+        return text
+    }
 }

@@ -25,6 +25,11 @@ public struct DecryptionEvaluation: Sendable {
 
     public let trials: KeyRecoveryEvaluation
 
+    /// On trials drawn already (those of a ``CrackingEvaluation``, say).
+    public init(trials: KeyRecoveryEvaluation) {
+        self.trials = trials
+    }
+
     public init(
         documents: [[UInt8]], lengths: [Int] = KeyRecoveryEvaluation.standardLengths, trialsPerLength: Int, seed: UInt64,
         fixedKey: Int? = nil

@@ -143,3 +143,11 @@ public final class NeuralDecrypter {
     /// The content length of the windows the model was trained on, from its provenance.
     static func trainedWindowLength(_ file: ModelFile) -> Int? { file.trainedSequenceLength.map { $0 - 2 } }
 }
+
+extension NeuralDecrypter: KeyRanker {
+    public var name: String { "neural" }
+
+    public func rank(_ text: String, source: String, prefixLetters: Int) throws -> KeyRanking {
+        try rank(utf8: Letters.prefix(of: Array(text.utf8), letters: prefixLetters), source: source)
+    }
+}

@@ -33,18 +33,23 @@ public enum AtomicFile {
             throw IOError.cannotRead(source: "'\(path)'", reason: "it is a directory")
         }
         guard Int(info.st_size) <= limit else { throw IOError.tooLarge(source: "'\(path)'", limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n == 0 { break }  // the file shrank while we read it
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IOError.cannotRead(source: "'\(path)'", reason: IOError.reason())
+        // Read straight into the array's storage: no zeroing first (it is all overwritten).
+        var failure: Error?
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, filled in
+            filled = 0
+            while filled < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if n == 0 { break }  // the file shrank while we read it
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = IOError.cannotRead(source: "'\(path)'", reason: IOError.reason())
+                    return
+                }
+                filled += n
             }
-            filled += n
         }
-        return Array(bytes[..<filled])
+        if let failure { throw failure }
+        return bytes
     }
 
     /// Opens a new temporary file in the destination's folder (so `rename` is atomic).

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Buffered output to standard output or to a file that is replaced atomically.
+/// Buffered output to standard output, standard error, or a file that is replaced atomically.
 ///
 /// A file is written to a temporary sibling (`.name.XXXXXX`), synced and renamed over the
 /// destination only by ``finish()``: a run that fails half-way, or is killed, never leaves a
@@ -10,6 +10,8 @@ import Glibc
 public final class TextOutput {
     public enum Destination: Equatable, Sendable {
         case standardOutput
+        /// For what a command reports beside its result (a key line, progress).
+        case standardError
         case file(path: String)
     }
 
@@ -25,6 +27,8 @@ public final class TextOutput {
         switch destination {
         case .standardOutput:
             descriptor = STDOUT_FILENO
+        case .standardError:
+            descriptor = STDERR_FILENO
         case .file(let path):
             (descriptor, temporaryPath) = try AtomicFile.createTemporary(beside: path)
         }
@@ -78,6 +82,7 @@ public final class TextOutput {
     private var name: String {
         switch destination {
         case .standardOutput: return "standard output"
+        case .standardError: return "standard error"
         case .file(let path): return "'\(path)'"
         }
     }

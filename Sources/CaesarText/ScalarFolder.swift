@@ -37,9 +37,18 @@ struct ScalarFold: Sendable, Equatable {
 /// own pipeline or encoder.
 final class ScalarFolder {
     /// ICU's Latin-ASCII transliterator, for the Latin letters NFKD leaves non-ASCII
-    /// (ß, æ, œ, ø, ł, đ, þ, ı, …). It leaves other scripts alone.
-    private let latinASCII: Transliterator
+    /// (ß, æ, œ, ø, ł, đ, þ, ı, …). It leaves other scripts alone. Opened the first time such
+    /// a letter comes: opening costs 20–35 ms, most texts never need it, and a command that
+    /// reads one short message should not wait for it.
+    private var latinASCIIHandle: Transliterator?
     private var cache: [UInt32: ScalarFold] = [:]
+
+    private func latinASCII() throws -> Transliterator {
+        if let handle = latinASCIIHandle { return handle }
+        let handle = try Transliterator("Latin-ASCII")
+        latinASCIIHandle = handle
+        return handle
+    }
 
     /// The fold of each ASCII byte in one byte, for the fast paths: a token index 0–26,
     /// ``whitespaceCode``, or ``deletedCode``. Computed with ICU like every other scalar.
@@ -50,12 +59,11 @@ final class ScalarFolder {
     let asciiLowercase: [UInt8]
 
     init() throws {
-        let latinASCII = try Transliterator("Latin-ASCII")
-        self.latinASCII = latinASCII
         var codes = [UInt8](repeating: 0, count: 128)
         var lowercase = [UInt8](repeating: 0, count: 128)
         for byte in 0..<128 {
-            let fold = try Self.compute(Unicode.Scalar(UInt8(byte)), latinASCII: latinASCII)
+            // No ASCII letter needs the transliterator.
+            let fold = try Self.compute(Unicode.Scalar(UInt8(byte)), latinASCII: { preconditionFailure("ASCII needs no transliteration") })
             cache[UInt32(byte)] = fold
             precondition(fold.normalized.utf8.count == 1, "ASCII normalizes to ASCII")
             lowercase[byte] = fold.normalized.utf8.first!
@@ -94,7 +102,7 @@ final class ScalarFolder {
         try Self.compute(scalar, latinASCII: latinASCII)
     }
 
-    private static func compute(_ scalar: Unicode.Scalar, latinASCII: Transliterator) throws -> ScalarFold {
+    private static func compute(_ scalar: Unicode.Scalar, latinASCII: () throws -> Transliterator) throws -> ScalarFold {
         let utf16 = Array(String(scalar).utf16)
         if ICU.isWhiteSpace(scalar) {
             return ScalarFold(role: .whitespace, tokens: [], letterCase: .lower, normalized: String(scalar))
@@ -106,7 +114,7 @@ final class ScalarFolder {
             // is still non-ASCII, and lowercase again (NFKD turns "ᴬ" into "A").
             var text = try ICU.nfkd(ICU.lowercased(utf16))
             text = Self.droppingNonspacingMarks(text)
-            if text.contains(where: { $0 >= 0x80 }) { text = try latinASCII.apply(text) }
+            if text.contains(where: { $0 >= 0x80 }) { text = try latinASCII().apply(text) }
             let folded = String(decoding: try ICU.lowercased(text), as: UTF16.self)
             let tokens = folded.unicodeScalars.compactMap(Self.tokenIndex)
             guard !tokens.isEmpty else {

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import CaesarIO
+import CaesarNeural
 
 #if canImport(Glibc)
 import Glibc
@@ -20,7 +22,7 @@ struct Caesar: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Encrypt.self, Decrypt.self, Brute.self, Crack.self, Tokenize.self, Train.self, Eval.self, Report.self,
-            GradCheck.self, Ngrams.self, Lesson.self, Bench.self,
+            GradCheck.self, Ngrams.self, Sample.self, Lesson.self, Bench.self,
         ]
     )
 
@@ -29,6 +31,7 @@ struct Caesar: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)  // a closed pipe becomes EPIPE, handled below
         do {
             var command = try parseAsRoot()
+            if command is MatrixHeavyCommand { restartWithBetterMatrixKernels() }
             try command.run()
         } catch IOError.brokenPipe {
             Glibc.exit(0)  // `caesar ... | head`: the reader has all it wanted
@@ -47,7 +50,7 @@ struct Caesar: ParsableCommand {
         var line = "caesar: error: "
         if code == .validationFailure {
             // Flag and argument errors: ArgumentParser's sentence plus where to read more.
-            line += message(for: error).trimmingTrailingPeriod
+            line += message(for: error).asOneLine.trimmingTrailingPeriod
             line += "; hint: see 'caesar \(subcommandPath.map { "\($0) " }.joined())--help'"
         } else {
             line += "\(error)"
@@ -58,6 +61,17 @@ struct Caesar: ParsableCommand {
 }
 
 extension Caesar {
+    /// When OpenBLAS fell back to old kernels on a CPU it does not know (``BLAS/betterKernels``),
+    /// starts this process again asking for the right ones. Once: the restarted process has
+    /// the variable set. If the restart fails, the tool goes on with what it has. Only commands
+    /// that spend their time in matrix products do it (a restart costs about 30 ms).
+    static func restartWithBetterMatrixKernels() {
+        guard let kernels = BLAS.betterKernels else { return }
+        setenv("OPENBLAS_CORETYPE", kernels, 1)
+        var arguments = CommandLine.arguments.map { strdup($0) } + [nil]
+        execv("/proc/self/exe", &arguments)
+    }
+
     /// The subcommand names on the command line, outermost first: `["lesson", "bptt"]`.
     static var subcommandPath: [String] {
         var path: [String] = []
@@ -75,4 +89,16 @@ extension String {
     fileprivate var trimmingTrailingPeriod: String {
         hasSuffix(".") ? String(dropLast()) : self
     }
+
+    /// ArgumentParser lists many allowed values one a line ("one of the following:\n  - lm\n
+    /// - neural"); an error here is one line: "one of the following: lm, neural".
+    fileprivate var asOneLine: String {
+        let lines = split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard lines.count > 1 else { return self }
+        return lines[0] + " " + lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }.joined(separator: ", ")
+    }
 }
+
+/// A command that spends its time in matrix products: training, evaluating and benchmarking
+/// networks. It is worth restarting for better BLAS kernels.
+protocol MatrixHeavyCommand {}

@@ -21,24 +21,18 @@ import Testing
         #expect(run.stdout.contains("caesar / tr: "))
     }
 
-    @Test func benchCrackPrintsTheTableWithExactCounts() throws {
-        try withTemporaryFolder { folder in
-            let corpus = folder + "/held-out.txt"
-            try Data(String(repeating: "It was the best of times, it was the worst of times, it was the age of wisdom. ", count: 3).utf8)
-                .write(to: URL(fileURLWithPath: corpus))
-            let json = try CaesarRun(["bench", "crack", "--corpus", corpus, "--trials", "30", "--lengths", "5", "10", "--json"])
-            #expect(json.status == 0, "\(json.stderr)")
-            let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-            let results = report["results"] as! [[String: Any]]
-            #expect(results.count == 8)
-            #expect(results.map { $0["trials"] as! Int } == Array(repeating: 30, count: 8))
-            #expect(results.map { $0["method"] as! String } == ["quadgram", "quadgram", "bigram", "bigram", "unigram", "unigram", "chi2", "chi2"])
-            #expect(report["corpusLetters"] as? Int == 174)
-
-            let table = try CaesarRun(["bench", "crack", "--corpus", corpus, "--trials", "30", "--lengths", "5", "10"])
-            #expect(table.status == 0)
-            #expect(table.stdout.contains("letters  quadgram    bigram   unigram      chi2\n"))
-        }
+    /// Every method's speed on the same messages, each shipped model's load time, and the
+    /// whole command's wall time.
+    @Test func benchCrackTimesEveryMethodAndModel() throws {
+        let json = try CaesarRun(["bench", "crack", "--messages", "3", "--lengths", "5", "--json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let scoring = report["scoring"] as! [[String: Any]]
+        #expect(scoring.map { $0["method"] as! String } == ["lm (auto: 5 languages)", "lm --language en", "char-rnn", "neural", "quadgram"])
+        #expect(scoring.allSatisfy { ($0["messages"] as? Int) == 3 && ($0["milliseconds"] as! Double) > 0 })
+        let loading = report["loading"] as! [[String: Any]]
+        #expect(loading.count == 7 && loading.allSatisfy { ($0["milliseconds"] as! Double) > 0 })
+        #expect((report["decryptWallMilliseconds"] as! Double) > 0)
     }
 
     /// `bench neural --json` is one JSON document, the products' rows included when asked for.
@@ -56,9 +50,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["bench", "crack"], "give at least one held-out text with --corpus FILE; hint: see 'caesar bench crack --help'", 64),
-        (["bench", "crack", "--corpus", "x", "--trials", "0"], "--trials must be between 1 and 1000000, got 0; hint: see 'caesar bench crack --help'", 64),
-        (["bench", "crack", "--corpus", "x", "--lengths", "5", "5"], "--lengths lists a length twice; hint: see 'caesar bench crack --help'", 64),
+        (["bench", "crack", "--messages", "0"], "--messages must be between 1 and 100000, got 0; hint: see 'caesar bench crack --help'", 64),
+        (["bench", "crack", "--lengths", "5", "5"], "--lengths lists a length twice; hint: see 'caesar bench crack --help'", 64),
         (["bench", "crack", "--corpus", "/no/such.txt"], "cannot open '/no/such.txt': No such file or directory; hint: check the path and its permissions", 1),
         (["bench", "encrypt", "--size", "0"], "--size must be between 1 and 65536 MiB, got 0; hint: see 'caesar bench encrypt --help'", 64),
         (["bench", "encrypt", "--input", "/no/such.txt"], "cannot open '/no/such.txt': No such file or directory; hint: check the path and its permissions", 1),
@@ -73,7 +66,7 @@ import Testing
             try Data("Too short.".utf8).write(to: URL(fileURLWithPath: corpus))
             let run = try CaesarRun(["bench", "crack", "--corpus", corpus])
             #expect(run.status == 1)
-            #expect(run.stderr == "caesar: error: the corpus has 8 letters, fewer than the 10 a span needs; hint: give a longer corpus or shorter --lengths\n")
+            #expect(run.stderr == "caesar: error: the corpus has 8 letters, fewer than the 20 a span needs; hint: give a longer corpus or shorter --lengths\n")
         }
     }
 

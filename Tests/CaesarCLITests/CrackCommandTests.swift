@@ -4,14 +4,17 @@ import Testing
 @Suite struct CrackCommandTests {
     static let ciphertext = "Wkh vhfuhw phhwlqj lv dw gdzq eb wkh ulyhu."
 
-    @Test func printsTheKeyLineThenThePlaintext() throws {
+    /// The plaintext alone on standard output, the key line on standard error.
+    @Test func printsThePlaintextAndTheKeyLineApart() throws {
         let run = try CaesarRun(["crack", Self.ciphertext])
         #expect(run.status == 0)
-        #expect(run.stdout == "key 3, confidence 1.0000 (quadgram over 34 letters)\nThe secret meeting is at dawn by the river.\n")
-        #expect(run.stderr.isEmpty)
+        #expect(run.stdout == "The secret meeting is at dawn by the river.\n")
+        #expect(run.stderr == "key 3, confidence 1.0000 (English 1.0000; lm over 34 letters)\n")
+        let quiet = try CaesarRun(["crack", "-q", Self.ciphertext])
+        #expect(quiet.stdout == run.stdout && quiet.stderr.isEmpty)
     }
 
-    @Test(arguments: ["quadgram", "bigram", "unigram", "chi2"])
+    @Test(arguments: ["lm", "char-rnn", "neural", "quadgram", "bigram", "unigram", "chi2"])
     func everyMethodCracksASentence(method: String) throws {
         let run = try CaesarRun(["crack", "--method", method, "--quiet", Self.ciphertext])
         #expect(run.status == 0)
@@ -20,11 +23,27 @@ import Testing
 
     @Test func topListsTheBestCandidates() throws {
         let run = try CaesarRun(["crack", "--top", "2", Self.ciphertext])
-        let lines = run.stdout.split(separator: "\n")
-        #expect(lines.count == 4)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 3)
         #expect(lines[1].hasPrefix(" 1  key  3  score "))
         #expect(lines[2].hasPrefix(" 2  key "))
-        #expect(lines[3] == "The secret meeting is at dawn by the river.")
+        #expect(run.stdout == "The secret meeting is at dawn by the river.\n")
+    }
+
+    /// The language is weighed with the key; one can be asked for.
+    @Test func theLanguageComesWithTheKey() throws {
+        let run = try CaesarRun(["crack", "Qj ywfns ufwy à rnin."])
+        #expect(run.status == 0 && run.stdout == "Le train part à midi.\n")
+        #expect(run.stderr.hasPrefix("key 5, confidence ") && run.stderr.contains("(French "))
+        let english = try CaesarRun(["crack", "--language", "en", "Wkh vhd"])
+        #expect(english.stderr == "key 3, confidence 1.0000 (English 1.0000; lm over 6 letters)\n" && english.stdout == "The sea\n")
+    }
+
+    /// Random letters give no plausible plaintext: an error, not a confident wrong answer.
+    @Test func randomLettersAreRefused() throws {
+        let run = try CaesarRun(["crack", "Xqzvj kpwm qfzt bxvhn rqwkz jvcx"])
+        #expect(run.status == 1 && run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("caesar: error: no plausible plaintext in the text arguments: no key gives text in de, en, es, fr, it (it reads as random letters with probability 1.0000); hint: "))
     }
 
     @Test func streamsLongInputDecidedFromThePrefix() throws {
@@ -32,15 +51,15 @@ import Testing
         let cipher = try CaesarRun(["encrypt", "--shift", "17"], stdin: Data(plain.utf8))
         let run = try CaesarRun(["crack", "--prefix", "200"], stdin: Data(cipher.stdout.utf8))
         #expect(run.status == 0)
-        #expect(run.stdout == "key 17, confidence 1.0000 (quadgram over 200 letters)\n" + plain)
+        #expect(run.stderr == "key 17, confidence 1.0000 (English 1.0000; lm over 200 letters)\n" && run.stdout == plain)
     }
 
-    @Test func outputFileGetsThePlaintextAndStdoutTheKeyLine() throws {
+    @Test func outputFileGetsThePlaintextAndStderrTheKeyLine() throws {
         try withTemporaryFolder { folder in
             let output = folder + "/plain.txt"
             let run = try CaesarRun(["crack", "-o", output, Self.ciphertext])
             #expect(run.status == 0)
-            #expect(run.stdout == "key 3, confidence 1.0000 (quadgram over 34 letters)\n")
+            #expect(run.stdout.isEmpty && run.stderr == "key 3, confidence 1.0000 (English 1.0000; lm over 34 letters)\n")
             #expect(try String(contentsOfFile: output, encoding: .utf8) == "The secret meeting is at dawn by the river.\n")
         }
     }
@@ -52,7 +71,7 @@ import Testing
         #expect(report["key"] as? Int == 3)
         #expect((report["confidence"] as? Double).map { $0 > 0.999 && $0 <= 1 } == true)
         #expect(report["plaintext"] as? String == "The secret meeting is at dawn by the river.")
-        #expect(report["method"] as? String == "quadgram")
+        #expect(report["method"] as? String == "lm" && report["language"] as? String == "en")
         #expect(report["lettersScored"] as? Int == 34)
         #expect((report["candidates"] as? [[String: Any]])?.count == 3)
     }
@@ -62,7 +81,7 @@ import Testing
             let corpus = folder + "/fr.txt", statistics = folder + "/fr.ngrams"
             let french = "Longtemps, je me suis couché de bonne heure. Parfois, à peine ma bougie éteinte, mes yeux se fermaient si vite que je n'avais pas le temps de me dire: je m'endors."
             try Data(String(repeating: french + "\n", count: 20).utf8).write(to: URL(fileURLWithPath: corpus))
-            #expect(try CaesarRun(["ngrams", "build", "-o", statistics, corpus]).status == 0)
+            #expect(try CaesarRun(["ngrams", "letters", "-o", statistics, corpus]).status == 0)
             let cipher = try CaesarRun(["encrypt", "--shift", "9", "Je me suis couché de bonne heure."]).stdout
             let run = try CaesarRun(["crack", "--ngrams", statistics, "--quiet", String(cipher.dropLast())])
             #expect(run.status == 0)
@@ -76,7 +95,7 @@ import Testing
             try Data("caesar-ngrams 1\nngrams 4 total 10 min-count 1 entries 1\nthe 3\n".utf8).write(to: URL(fileURLWithPath: bad))
             let run = try CaesarRun(["crack", "--ngrams", bad, "abc"])
             #expect(run.status == 1)
-            #expect(run.stderr == "caesar: error: malformed n-gram statistics in '\(bad)' at line 3: 'the' is not 4 lowercase letters a–z; hint: build the file with 'caesar ngrams build --output FILE CORPUS...'\n")
+            #expect(run.stderr == "caesar: error: malformed n-gram statistics in '\(bad)' at line 3: 'the' is not 4 lowercase letters a–z; hint: build the file with 'caesar ngrams letters --output FILE CORPUS...'\n")
         }
     }
 
@@ -105,7 +124,8 @@ import Testing
     @Test func helpDescribesTheOutput() throws {
         let run = try CaesarRun(["crack", "--help"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("USAGE: caesar crack [--method <method>] [--prefix <n>] [--ngrams <path>] [--top <n>]"))
-        #expect(run.stdout.flattened.contains("posterior probability of the key"))
+        #expect(run.stdout.contains("USAGE: caesar crack [<options>] [<text> ...]"))
+        #expect(run.stdout.contains("-m, --method <method>") && run.stdout.contains("--language <code>"))
+        #expect(run.stdout.flattened.contains("calibrated posterior probability of the key"))
     }
 }

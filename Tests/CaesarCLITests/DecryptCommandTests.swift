@@ -26,7 +26,16 @@ import Testing
         let run = try CaesarRun(["decrypt", "--help"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("USAGE: caesar decrypt [<options>] [<text> ...]"))
-        #expect(run.stdout.flattened.contains("Without a key, the network reads the first --prefix letters"))
-        #expect(run.stdout.flattened.contains("all the scorers' options (--top, --ngrams), see 'caesar crack'"))
+        #expect(run.stdout.flattened.contains("Without a key, each of the 26 keys is scored by how probable its plaintext is as text in each language"))
+        #expect(run.stdout.flattened.contains("'caesar crack' does the same with --top"))
+    }
+
+    /// `-` alone reads standard input; the plaintext goes to standard output, the key line to
+    /// standard error.
+    @Test func aDashReadsStandardInput() throws {
+        let run = try CaesarRun(["decrypt", "-"], stdin: Data("Wkh vhfuhw phhwlqj lv dw gdzq.".utf8))
+        #expect(run.status == 0 && run.stdout == "The secret meeting is at dawn." && run.stderr.hasPrefix("key 3, confidence 1.0000"))
+        let encrypt = try CaesarRun(["encrypt", "--shift", "3", "-"], stdin: Data("hello\n".utf8))
+        #expect(encrypt.stdout == "khoor\n")
     }
 }

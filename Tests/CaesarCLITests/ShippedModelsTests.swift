@@ -1,3 +1,4 @@
+import CaesarLanguage
 import CaesarNeural
 import Foundation
 import Testing
@@ -21,7 +22,10 @@ import Testing
     @Test func decryptWithoutAKeyUsesTheDefaultAndFindsTheKey() throws {
         let run = try CaesarRun(["decrypt", "Wkh vhfuhw phhwlqj lv dw gdzq eb wkh ulyhu."])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "key 3, confidence 1.0000 (neural over 34 letters)\nThe secret meeting is at dawn by the river.\n")
+        #expect(run.stdout == "The secret meeting is at dawn by the river.\n")
+        #expect(run.stderr == "key 3, confidence 1.0000 (English 1.0000; lm over 34 letters)\n")
+        let network = try CaesarRun(["decrypt", "--method", "neural", "Wkh vhfuhw phhwlqj lv dw gdzq eb wkh ulyhu."])
+        #expect(network.stderr == "key 3, confidence 1.0000 (neural over 34 letters)\n")
         let french = try CaesarRun(["decrypt", "--json", "Zù pde wl mtmwtzesèbfp? Çl, n'pde w'éeé."])
         let result = try JSONSerialization.jsonObject(with: Data(french.stdout.utf8)) as! [String: Any]
         #expect(result["key"] as? Int == 11)
@@ -32,9 +36,21 @@ import Testing
         let file = try ModelFile.load(from: Self.keyThreeModel)
         #expect(file.metadata["cipher_key"] == "3" && file.architecture.cell == .rnn && !file.architecture.bidirectional)
         let run = try CaesarRun(["decrypt", "--model", Self.keyThreeModel, "--raw", "Wkh vhfuhw phhwlqj lv dw gdzq eb wkh ulyhu."])
-        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.status == 0 && run.stderr.hasPrefix("key 3, confidence "), "\(run.stderr)")
         #expect(run.stdout.contains("network  The secret meeting is at dawn by the river.\n"))
         #expect(run.stdout.contains("100.0% of the letters agree with key 3"))
+    }
+
+    /// The language models of the five languages and the char-rnn load, say what they are, and
+    /// were calibrated when built.
+    @Test func theLanguageModelsAreThere() throws {
+        for language in ["en", "fr", "de", "es", "it"] {
+            let model = try NgramLanguageModel.load(from: SourceTree.path("Models/languages/\(language).safetensors"))
+            #expect(model.language == language && model.order == 6 && model.skeleton != nil)
+            #expect(model.metadata["calibration_temperature"] != nil && model.metadata["validation_bits_per_character"] != nil)
+        }
+        let network = try NeuralLanguageModel(path: SourceTree.path("Models/char-rnn-en.safetensors"))
+        #expect(network.language == "en" && network.file.architecture.setup == .languageModel)
     }
 
     @Test func benchModelTimesLoadingAndDecrypting() throws {

@@ -21,13 +21,16 @@ public final class LanguageModelCracker {
         public let model: any CharacterLanguageModel
         public let temperature: Double
         public let noise: NoiseModel?
+        /// P(language) before the text is read, relative to the others' (normalized over them).
+        public var prior: Double
         public var code: String { model.language }
 
-        public init(model: any CharacterLanguageModel, temperature: Double = 1, noise: NoiseModel? = nil) {
-            precondition(temperature > 0, "a temperature is positive")
+        public init(model: any CharacterLanguageModel, temperature: Double = 1, noise: NoiseModel? = nil, prior: Double = 1) {
+            precondition(temperature > 0 && prior > 0, "a temperature and a prior are positive")
             self.model = model
             self.temperature = temperature
             self.noise = noise
+            self.prior = prior
         }
     }
 
@@ -47,6 +50,11 @@ public final class LanguageModelCracker {
     public let languages: [Language]
     public var prior: KeyPrior
     public var beginning = Beginning.word
+    /// A cheap model to rule keys out first: keys whose plaintext it finds `margin` nats (or
+    /// more) less probable than the best key's are not scored by the languages' models (a
+    /// network's time goes to the few keys that matter) and get posterior 0. With a margin of
+    /// 40 nats what is ruled out had a posterior below e^-40 under the cheap model.
+    public var pruning: (model: NgramLanguageModel, margin: Double)?
     /// What ``LanguageRanking/keys`` calls the method: `lm` unless set.
     public var method = "lm"
 
@@ -64,7 +72,14 @@ public final class LanguageModelCracker {
         let start = UInt8(Token.start.index), word = LanguageModelContext.wordStart
         func scored(after context: UInt8) -> [[Double]] {
             let candidates = (0..<26).map { ciphertext.startingWith(context).plaintext(key: $0) }
-            return languages.map { $0.model.logLikelihoods(of: candidates) }
+            guard let pruning else { return languages.map { $0.model.logLikelihoods(of: candidates) } }
+            let cheap = pruning.model.logLikelihoods(of: candidates), best = cheap.max()!
+            let kept = (0..<26).filter { cheap[$0] >= best - pruning.margin }
+            return languages.map { language in
+                var scores = [Double](repeating: -.infinity, count: 26)
+                for (k, score) in zip(kept, language.model.logLikelihoods(of: kept.map { candidates[$0] })) { scores[k] = score }
+                return scores
+            }
         }
         func noise(after context: UInt8) -> [Double?] {
             languages.map { $0.noise?.logLikelihood(of: ciphertext.startingWith(context).tokens) }
@@ -86,13 +101,15 @@ public final class LanguageModelCracker {
         let noise: (logLikelihood: Double, prior: Double)?
         if noises.allSatisfy({ $0 != nil }), let prior = languages.first?.noise?.prior {
             let values = noises.map { $0! }, top = values.max()!
-            noise = (top + Foundation.log(values.reduce(0) { $0 + Foundation.exp($1 - top) } / Double(values.count)), prior)
+            let weights = languages.map(\.prior), total = weights.reduce(0, +)
+            noise = (top + Foundation.log(zip(values, weights).reduce(0) { $0 + Foundation.exp($1.0 - top) * $1.1 } / total), prior)
         } else {
             noise = nil
         }
+        let total = languages.reduce(0) { $0 + $1.prior }
         return LanguageRanking(
-            method: method, languages: languages.map(\.code), likelihoods: likelihoods,
-            temperatures: languages.map(\.temperature), prior: prior, letters: ciphertext.letters, noise: noise)
+            method: method, languages: languages.map(\.code), likelihoods: likelihoods, temperatures: languages.map(\.temperature),
+            languagePriors: languages.map { $0.prior / total }, prior: prior, letters: ciphertext.letters, noise: noise)
     }
 }
 
@@ -124,11 +141,13 @@ public struct LanguageRanking: Sendable {
     public let noPlaintextProbability: Double?
 
     init(
-        method: String, languages codes: [String], likelihoods: [[Double]], temperatures: [Double], prior: KeyPrior, letters: Int,
-        noise: (logLikelihood: Double, prior: Double)? = nil
+        method: String, languages codes: [String], likelihoods: [[Double]], temperatures: [Double], languagePriors: [Double],
+        prior: KeyPrior, letters: Int, noise: (logLikelihood: Double, prior: Double)? = nil
     ) {
-        // ln P(ℓ, k | c) up to a constant; languages equally likely beforehand.
-        let joint = likelihoods.indices.map { l in (0..<26).map { k in likelihoods[l][k] / temperatures[l] + prior.logProbabilities[k] } }
+        // ln P(ℓ, k | c) up to a constant.
+        let joint = likelihoods.indices.map { l in
+            (0..<26).map { k in likelihoods[l][k] / temperatures[l] + prior.logProbabilities[k] + languagePriors[l].naturalLog }
+        }
         let top = joint.joined().max()!
         let weights = joint.map { $0.map { exp($0 - top) } }
         let total = weights.joined().reduce(0, +)
@@ -143,7 +162,7 @@ public struct LanguageRanking: Sendable {
         // likelihoods themselves (a temperature calibrates the choice among keys, not this).
         noPlaintextProbability = noise.map { noise in
             let decryption = (0..<26).map { k in
-                likelihoods.map { $0[k] + prior.logProbabilities[k] }.reduce(-Double.infinity, logSumExp) - Foundation.log(Double(likelihoods.count))
+                likelihoods.indices.map { likelihoods[$0][k] + prior.logProbabilities[k] + languagePriors[$0].naturalLog }.reduce(-Double.infinity, logSumExp)
             }.reduce(-Double.infinity, logSumExp)
             let a = noise.logLikelihood + noise.prior.naturalLog, b = decryption + (1 - noise.prior).naturalLog
             return 1 / (1 + Foundation.exp(b - a))

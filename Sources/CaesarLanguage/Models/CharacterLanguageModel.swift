@@ -22,6 +22,8 @@ public protocol CharacterLanguageModel: AnyObject, Sendable {
     func tokenLogProbabilities(of sequence: [UInt8]) -> [Double]
     /// The total ln P(sequence) (nats) of each sequence; a model may run them as one batch.
     func logLikelihoods(of sequences: [[UInt8]]) -> [Double]
+    /// ``tokenLogProbabilities(of:)`` of each sequence; a model may run them as one batch.
+    func tokenLogProbabilities(ofEach sequences: [[UInt8]]) -> [[Double]]
     /// P(next token | history), 31 values (0 for `[start]` and `[pad]`); `history` begins
     /// with its context token.
     func nextTokenProbabilities(after history: [UInt8]) -> [Double]
@@ -29,7 +31,11 @@ public protocol CharacterLanguageModel: AnyObject, Sendable {
 
 extension CharacterLanguageModel {
     public func logLikelihoods(of sequences: [[UInt8]]) -> [Double] {
-        sequences.map { tokenLogProbabilities(of: $0).reduce(0, +) }
+        tokenLogProbabilities(ofEach: sequences).map { $0.reduce(0, +) }
+    }
+
+    public func tokenLogProbabilities(ofEach sequences: [[UInt8]]) -> [[Double]] {
+        sequences.map(tokenLogProbabilities(of:))
     }
 
     /// Bits per character: the mean −log₂ P over the predicted tokens of `sequences`, the

@@ -72,12 +72,12 @@ extension NeuralLanguageModel: CharacterLanguageModel {
     }
 
     /// Sequences of equal length run as one batch (the 26 decryptions of a message are).
-    public func logLikelihoods(of sequences: [[UInt8]]) -> [Double] {
-        var result = [Double](repeating: 0, count: sequences.count)
+    public func tokenLogProbabilities(ofEach sequences: [[UInt8]]) -> [[Double]] {
+        var result = sequences.map { [Double](repeating: 0, count: $0.count) }
         let byLength = Dictionary(grouping: sequences.indices, by: { sequences[$0].count })
         for (length, members) in byLength where length > 1 {
             let rows = stepLogProbabilities(members.map { sequences[$0] })
-            for (k, index) in members.enumerated() { result[index] = rows[k].reduce(0, +) }
+            for (k, index) in members.enumerated() { result[index] = rows[k] }
         }
         return result
     }

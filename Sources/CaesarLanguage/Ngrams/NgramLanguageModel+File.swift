@@ -117,7 +117,8 @@ extension NgramLanguageModel {
               successors.count == count, backoffs.count == count
         else { throw invalid("its context counts do not match its arrays") }
 
-        var nodes = [Node](repeating: Node(), count: count)
+        var nodes: [Node] = []
+        nodes.reserveCapacity(count)
         var depthStarts = [0]
         var nextChild = 1, nextSuccessor = 0
         for d in 0..<order {
@@ -131,8 +132,8 @@ extension NgramLanguageModel {
                     throw invalid("context \(i) predicts tokens no model predicts")
                 }
                 guard backoffs[i].magnitude <= 100 else { throw invalid("context \(i) has a backoff weight of e^\(backoffs[i])") }
-                nodes[i] = Node(childMask: children[i], firstChild: UInt32(nextChild), successorMask: successors[i],
-                                firstSuccessor: UInt32(nextSuccessor), logBackoff: backoffs[i])
+                nodes.append(Node(childMask: children[i], firstChild: UInt32(nextChild), successorMask: successors[i],
+                                  firstSuccessor: UInt32(nextSuccessor), logBackoff: backoffs[i]))
                 nextChild += children[i].nonzeroBitCount
                 nextSuccessor += successors[i].nonzeroBitCount
             }

@@ -63,6 +63,16 @@ public final class NgramLanguageModel: @unchecked Sendable {
         NgramLanguageModel(order: order, nodes: nodes, depthStarts: depthStarts, logProbabilities: logProbabilities, metadata: metadata, skeleton: skeleton)
     }
 
+    /// The same model with other metadata.
+    func with(metadata: [String: String]) -> NgramLanguageModel {
+        NgramLanguageModel(order: order, nodes: nodes, depthStarts: depthStarts, logProbabilities: logProbabilities, metadata: metadata, skeleton: skeleton)
+    }
+
+    /// The temperature fitted when the model was built (``Calibration``), or 1.
+    public var calibrationTemperature: Double {
+        metadata["calibration_temperature"].flatMap(Double.init).flatMap { (0.05...20).contains($0) ? $0 : nil } ?? 1
+    }
+
     /// How many n-grams it stores (P(w | h) values), of every order.
     public var ngramCount: Int { logProbabilities.count }
     /// How many contexts it knows (trie nodes, the empty one included).

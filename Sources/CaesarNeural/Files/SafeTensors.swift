@@ -197,17 +197,19 @@ extension SafeTensors.Tensor {
     /// The values as `Float` (F64 is rounded, F16 widened); refuses NaN, infinities and integers.
     public func floats() throws(SafeTensorsError) -> [Float] {
         guard dtype != .u32 else { throw .badTensor(name: name, reason: "it holds integers (U32), not floating-point values") }
-        var values = [Float](repeating: 0, count: count)
-        bytes.withUnsafeBytes { raw in
-            values.withUnsafeMutableBufferPointer { out in
-                for k in 0..<out.count {
-                    switch dtype {
-                    case .f16: out[k] = Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * k, as: UInt16.self))))
-                    case .f32: out[k] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)))
-                    case .f64: out[k] = Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self))))
-                    case .u32: preconditionFailure("refused above")
-                    }
+        // One loop per dtype, so that each is a plain conversion loop.
+        let values = bytes.withUnsafeBytes { raw in
+            [Float](unsafeUninitializedCapacity: count) { out, initialized in
+                switch dtype {
+                case .f16:
+                    for k in 0..<out.count { out[k] = Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * k, as: UInt16.self)))) }
+                case .f32:
+                    for k in 0..<out.count { out[k] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self))) }
+                case .f64:
+                    for k in 0..<out.count { out[k] = Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)))) }
+                case .u32: preconditionFailure("refused above")
                 }
+                initialized = out.count
             }
         }
         if let bad = values.firstIndex(where: { !$0.isFinite }) { throw .notFinite(name: name, index: bad) }

@@ -8,8 +8,8 @@ extension Caesar {
             abstract: "Try all 26 keys and list them ranked by score, best first.",
             discussion: """
                 Prints 26 lines: rank, key (the encryption key: decrypting shifts back by it), score \
-                (log-likelihood in nats, higher is better; chi-squared, lower is better), posterior \
-                probability of the key, and the start of the decryption. --json gives every decryption in \
+                (the method's own number: a log-likelihood in nats, higher is better; chi-squared, lower \
+                is better), posterior probability of the key, and the start of the decryption. --json gives every decryption in \
                 full. Text without letters A–Z is an error: all 26 decryptions would be the same text.
 
                 Example:
@@ -20,7 +20,7 @@ extension Caesar {
         /// Brute prints 26 decryptions; --json holds all of them in memory.
         static let inputLimit = 1 << 20
 
-        @OptionGroup var scoring: ScoringOptions
+        @OptionGroup var method: MethodOptions
         @OptionGroup var input: InputOptions
         @OptionGroup var output: OutputOptions
 
@@ -38,7 +38,7 @@ extension Caesar {
         func run() throws {
             let source = try input.open()
             let text = try source.readAll(limit: Brute.inputLimit)
-            let ranking = try scoring.cracker().rank(text, source: source.name, prefixLetters: scoring.prefix)
+            let ranking = try method.ranker().rank(text, source: source.name, prefixLetters: method.prefix)
             let decrypt = { (key: Int) in CaesarShift(key: key).inverse.apply(to: text) }
             if output.json {
                 let lines = ranking.candidates.enumerated().map { Report.Line(rank: $0 + 1, key: $1.key, score: $1.score, posterior: $1.posterior, plaintext: decrypt($1.key)) }

@@ -4,26 +4,31 @@ import CaesarIO
 import Foundation
 
 extension Caesar {
-    /// `caesar crack [TEXT...]`: finds the key by scoring and prints the plaintext, streamed.
+    /// `caesar crack [TEXT...]`: finds the key and prints the plaintext, streamed.
     struct Crack: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Find an unknown key by scoring all 26, then print the key, its confidence and the plaintext.",
+            abstract: "Find an unknown key, then print the key, its confidence and the plaintext.",
             discussion: """
-                The key is decided from the first --prefix letters; then the whole input is decrypted and \
-                streamed, so input of any size runs in constant memory. The first line says the key and its \
-                confidence (the posterior probability of the key over all 26, from the scores); the \
-                plaintext follows. With --output, the plaintext goes to the file and the first line to \
-                standard output; --quiet prints the plaintext only. --json holds the whole plaintext in \
-                memory (up to 64 MiB).
+                By default the key is the one whose plaintext the language models find most probable \
+                (Bayes' rule over the 26 keys and, with --language auto, the languages); --method picks \
+                another way. The key is decided from the first --prefix letters; then the whole input is \
+                decrypted and streamed, so input of any size runs in constant memory. The plaintext goes \
+                to standard output (or --output); a line on standard error says the key, its confidence \
+                (the calibrated posterior probability of the key), the language, and how many letters it \
+                was judged on, with --top the best keys after it; --quiet leaves that out. When no key \
+                gives plausible plaintext (random letters, another cipher), it says so and exits with \
+                status 1. --json prints everything as one object on standard output, holding the \
+                plaintext in memory (up to 64 MiB).
 
                 Examples:
-                  caesar crack "Wkh vhfuhw phhwlqj lv dw grzq eb wkh ulyhu."
+                  caesar crack "Wkh vhfuhw phhwlqj lv dw gdzq eb wkh ulyhu."
+                  caesar crack --language fr "Ar eraqrm-ibhf pr fbve"
                   caesar crack --method chi2 --top 3 < secret.txt
-                  caesar crack --ngrams french.ngrams --quiet -i lettre.txt -o lettre.clair.txt
+                  caesar crack --lm dutch.safetensors --quiet -i brief.txt -o brief.klaar.txt
                 """
         )
 
-        @OptionGroup var scoring: ScoringOptions
+        @OptionGroup var method: MethodOptions
 
         @Option(help: ArgumentHelp("Also list the N best keys with their scores (--json: default all 26).", valueName: "n"))
         var top: Int?
@@ -34,15 +39,6 @@ extension Caesar {
         @OptionGroup var input: InputOptions
         @OptionGroup var output: OutputOptions
 
-        struct Report: Encodable {
-            let key: Int
-            let confidence: Double
-            let method: String
-            let lettersScored: Int
-            let candidates: [KeyRanking.Candidate]
-            let plaintext: String
-        }
-
         func validate() throws {
             if let top, !(1...26).contains(top) {
                 throw ValidationError("--top must be between 1 and 26, got \(top)")
@@ -50,16 +46,9 @@ extension Caesar {
         }
 
         func run() throws {
-            let cracker = try scoring.cracker()
-            let source = try input.open()
-            let stream = KeyedStream(
-                input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: scoring.prefix), quiet: quiet,
-                top: top, rank: { _, letters in cracker.rank(letters) })
-            guard output.json else { return try stream.writeText(from: source) }
-            let (ranking, plaintext) = try stream.collect(from: source)
-            try output.writeJSON(Report(
-                key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method,
-                lettersScored: ranking.lettersScored, candidates: Array(ranking.candidates.prefix(top ?? 26)), plaintext: plaintext))
+            let ranker = try method.ranker()
+            let stream = KeyedStream(input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: method.prefix), quiet: quiet, top: top, ranker: ranker)
+            try stream.run(from: try input.open())
         }
     }
 }

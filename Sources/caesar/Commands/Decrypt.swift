@@ -4,64 +4,48 @@ import CaesarDecryption
 import CaesarIO
 
 extension Caesar {
-    /// `caesar decrypt [--shift N] [TEXT...]`: with a key, undoes `encrypt`; without one, a
-    /// neural model (or an n-gram scorer) finds the key first. Streamed either way.
+    /// `caesar decrypt [--shift N] [TEXT...]`: with a key, undoes `encrypt`; without one, finds
+    /// the key first (language models by default). Streamed either way.
     struct Decrypt: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Decrypt text: with --shift N, or without a key by a neural model (or --method quadgram …).",
+            abstract: "Decrypt text: with --shift N, or without a key by finding it first (language models, or --method …).",
             discussion: """
-                Without a key, the network reads the first --prefix letters, scores each of the 26 keys \
-                by the probability it gives the plaintext that key implies, and the best key decrypts \
-                the whole text exactly (case, accents, punctuation and spacing kept). The first line \
-                gives the key and its confidence; --quiet prints only the plaintext. --raw also shows \
-                the network's own character-by-character output, before any key is chosen. For the \
-                n-gram scorers with all the scorers' options (--top, --ngrams), see 'caesar crack'.
+                Without a key, each of the 26 keys is scored by how probable its plaintext is as text in \
+                each language (Bayes' rule with the shipped language models; --method neural asks the \
+                decrypter network instead), and the best key decrypts the whole text exactly (case, \
+                accents, punctuation and spacing kept). The key is judged on the first --prefix letters. \
+                The first line gives the key, its confidence and the language; --quiet prints only the \
+                plaintext. When no key gives plausible plaintext, it says so and exits with status 1. \
+                --raw shows the network's own character-by-character output (--method neural). 'caesar \
+                crack' does the same with --top.
 
                 Examples:
-                  caesar decrypt "Wkh vhfuhw phhwlqj lv dw gdzq."           # the shipped model
-                  caesar decrypt --raw "Wkh vhfuhw phhwlqj lv dw gdzq."
+                  caesar decrypt "Wkh vhfuhw phhwlqj lv dw gdzq."
+                  caesar decrypt --language de "Lfk nrpph johlfk"
+                  caesar decrypt --method neural --raw "Wkh vhfuhw phhwlqj lv dw gdzq."
                   caesar decrypt --model my.safetensors -i secret.txt -o plain.txt
                   caesar decrypt --shift 3 "Dwwdfn dw gdzq"                 # Attack at dawn
                 """
         )
 
-        /// How keys are found when none is given.
-        enum Method: String, ExpressibleByArgument, CaseIterable {
-            case neural, quadgram, bigram, unigram, chi2
-        }
-
         @OptionGroup var key: KeyOptions
+        @OptionGroup var method: MethodOptions
 
-        @Option(name: [.customShort("m"), .long], help: "Without a key: neural (a trained model) or an n-gram scorer.")
-        var method: Method = .neural
-
-        @Option(help: ArgumentHelp("The model for --method neural (default: the shipped Models/default.safetensors).", valueName: "path"))
-        var model: String?
-
-        @Option(help: ArgumentHelp("Decide the key from the first N letters (the rest is only decrypted).", valueName: "n"))
-        var prefix = 2000
-
-        @Flag(inversion: .prefixedNo, help: "Score the keys on all 26 rotations of the ciphertext and average the network's evidence (the default for any-key models; --no-rotations: one reading).")
-        var rotations = true
-
-        @Flag(help: "Also show the network's own output, character by character (holds the text in memory, up to 1 MiB).")
+        @Flag(help: "With --method neural: also show the network's own output, character by character (holds the text in memory, up to 1 MiB).")
         var raw = false
 
         @Flag(name: [.customShort("q"), .long], help: "Print only the plaintext, not the key line.")
         var quiet = false
 
-        @OptionGroup var statistics: StatisticsOptions
         @OptionGroup var input: InputOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if prefix < 1 { throw ValidationError("--prefix must be at least 1 letter, got \(prefix)") }
-            if key.cipher != nil, raw || model != nil || method != .neural {
-                throw ValidationError("--raw, --model and --method find a key; with --shift or --rot13 the key is given")
+            let findsKey = method.method != nil || method.model != nil || raw || !method.lm.isEmpty || method.language != "auto" || method.ngrams != nil
+            if key.cipher != nil, findsKey {
+                throw ValidationError("--method, --model, --lm, --language, --ngrams and --raw find a key; with --shift or --rot13 the key is given")
             }
-            if method != .neural, raw || model != nil {
-                throw ValidationError("--raw and --model belong to --method neural")
-            }
+            if raw, method.method.map({ $0 != .neural }) ?? false { throw ValidationError("--raw shows the network's output: it belongs to --method neural") }
             if raw, output.output != nil, !output.json {
                 throw ValidationError("--raw prints for reading; use --json to save it in a file")
             }
@@ -73,7 +57,9 @@ extension Caesar {
             }
             let decryption = KeyedDecryption(command: self)
             if raw { return try decryption.raw() }
-            try decryption.stream()
+            let stream = KeyedStream(input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: method.prefix), quiet: quiet,
+                                     ranker: try method.ranker())
+            try stream.run(from: try input.open())
         }
     }
 }

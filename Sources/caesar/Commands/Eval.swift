@@ -1,50 +1,77 @@
 import ArgumentParser
 import CaesarCipher
 import CaesarDecryption
+import CaesarInspection
 import CaesarIO
 import CaesarTraining
 import Foundation
 
-/// `caesar eval`: models against the classical scorers, on text they were not trained on.
-struct Eval: ParsableCommand {
+/// `caesar eval`: every way of finding a key, measured on the same messages of held-out text.
+struct Eval: ParsableCommand, MatrixHeavyCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure models beside the n-gram scorers: key recovery and raw accuracy by ciphertext length.",
+        abstract: "Measure the ways of finding a key side by side: keys right, calibration, refusals, by message length.",
         discussion: """
-            Draws --trials spans of the corpus per length, each with exactly that many letters, \
-            encrypts each with a random key (fixed --seed), and lets the network and every scorer \
-            find the key. For the network it also counts its own raw output: characters right \
-            (letters, '.' and spaces; missing or extra ones are wrong) and whole messages right. \
-            Models of every setup work: the many-to-many network's character-by-character \
-            output, the key classifier's rotation, the encoder-decoder's greedy text. Give \
-            --model several times to set models side by side on the very same trials. Use text \
-            the models were not trained on.
+            Draws --trials messages per length from the corpus: spans that begin at a word and stop \
+            after exactly that many letters, each encrypted with a random key 1–25 (fixed --seed). \
+            Every method cracks the very same messages. For each it prints how often the key is \
+            right, then how honest its confidence is: the mean confidence, the expected calibration \
+            error (ECE, ten bins) and the share right of the answers given with confidence ≥ 0.99, \
+            and how often it refused ("no plausible plaintext"). --noise does it again with every \
+            letter of the spans replaced by a random one, to count the refusals that should happen. \
+            With --text-language, the language models' language guess is checked too. For the \
+            neural method it also measures the network's own character-by-character output. \
+            --report writes all of it with reliability diagrams as one HTML page. Use text the \
+            models were not trained on.
+
+            Examples:
+              caesar eval --corpus held-out/alice.txt --text-language en
+              caesar eval --corpus germinal.txt --text-language fr --methods lm quadgram --noise
+              caesar eval --model my.safetensors --corpus story.txt --lengths 5 10 20 --report eval.html
             """)
 
-    @Option(help: ArgumentHelp("A model; repeat to compare several (default: the shipped Models/default.safetensors).", valueName: "path"))
-    var model: [String] = []
-
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Held-out UTF-8 texts to draw the ciphertexts from.", valueName: "file"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Held-out UTF-8 texts to draw the messages from.", valueName: "file"))
     var corpus: [String] = []
 
-    @Option(parsing: .upToNextOption, help: "Ciphertext lengths, in letters.")
-    var lengths = KeyRecoveryEvaluation.standardLengths
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Methods to measure (default: all; lm first).", valueName: "method"))
+    var methods: [CrackingMethod] = CrackingMethod.allCases
 
-    @Option(help: "Trials per length.")
+    @Option(help: ArgumentHelp("For lm: the languages to weigh, auto (all shipped) or one code.", valueName: "code"))
+    var language = "auto"
+
+    @Option(help: ArgumentHelp("For lm: a language model file instead of the shipped ones (repeatable).", valueName: "path"))
+    var lm: [String] = []
+
+    @Option(help: ArgumentHelp("For neural: a decrypter (repeatable; default the shipped Models/default.safetensors).", valueName: "path"))
+    var model: [String] = []
+
+    @Flag(inversion: .prefixedNo, help: "For neural: score the keys on all 26 rotations and average (the default for any-key many-to-many models).")
+    var rotations = true
+
+    @Option(help: ArgumentHelp("The corpus's language: checks how often lm names it.", valueName: "code"))
+    var textLanguage: String?
+
+    @Option(parsing: .upToNextOption, help: "Message lengths, in letters.")
+    var lengths = [4, 5, 6, 8, 10, 15, 20]
+
+    @Option(help: "Messages per length.")
     var trials = 1000
 
     @Option(help: "Seed of the spans and keys.")
     var seed: UInt64 = 0
 
-    @Option(parsing: .upToNextOption, help: "Classical scorers to set beside the network.")
-    var methods: [ScoringMethod] = ScoringMethod.allCases
+    @Option(help: ArgumentHelp("Where messages begin: word (as people write them) or letter (anywhere).", valueName: "start"))
+    var starts: KeyRecoveryEvaluation.SpanStart = .word
+
+    @Flag(help: "Also measure the same spans with random letters: how often each method refuses them.")
+    var noise = false
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp(
-        "Also measure the raw output the reference's way: the first 2600 windows of these many characters, key i mod 26.",
+        "For neural: also measure the raw output the reference's way, on the first 2600 windows of these many characters, key i mod 26.",
         valueName: "n"))
     var windows: [Int] = []
 
-    @Flag(inversion: .prefixedNo, help: "Score the keys on all 26 rotations of each ciphertext and average (the default for any-key many-to-many models).")
-    var rotations = true
+    @Option(help: ArgumentHelp("Write the results with reliability diagrams as an HTML page.", valueName: "path"))
+    var report: String?
 
     @Flag(help: "Print the results as JSON.")
     var json = false
@@ -58,35 +85,48 @@ struct Eval: ParsableCommand {
         guard windows.allSatisfy({ (1...10_000).contains($0) }) else {
             throw ValidationError("--windows takes lengths between 1 and 10000 characters")
         }
+        guard !methods.isEmpty, Set(methods).count == methods.count else { throw ValidationError("--methods lists each method once") }
+        if language != "auto", !ShippedModels.languages.contains(language) {
+            throw ValidationError("--language takes auto or one of \(ShippedModels.languages.joined(separator: ", ")), got '\(language)'")
+        }
+        if !model.isEmpty, !methods.contains(.neural) { throw ValidationError("--model belongs to the neural method; add it to --methods") }
     }
 
     func run() throws {
-        let decrypters = try paths().map { path in
-            let decrypter = try NeuralDecrypter(path: path)
-            decrypter.rotations = decrypter.rotations && rotations
-            return (path, decrypter)
-        }
-        // A model trained for one key is measured on that key (the first model's decides).
-        let key = decrypters[0].1.trainedKey
         let documents = try corpus.map { try AtomicFile.read($0, limit: 1 << 30) }
-        let evaluation = try DecryptionEvaluation(
-            documents: documents, lengths: lengths, trialsPerLength: trials, seed: seed, fixedKey: key)
-        let tokens = windows.isEmpty ? [] : try TrainingCorpus.read(corpus, lossy: false).tokens
-        let networks = try decrypters.map { path, decrypter in
-            try EvaluationReport.Network(path: path, decrypter: decrypter, evaluation: evaluation, windows: windows, tokens: tokens, fixedKey: key)
+        let evaluation = try CrackingEvaluation(documents: documents, lengths: lengths, trialsPerLength: trials, seed: seed, starts: starts)
+        var measured: [(measurement: CrackingEvaluation.Measurement, ranker: any KeyRanker)] = []
+        for method in methods {
+            var settings = CrackingMethod.Settings()
+            settings.languages = language == "auto" ? nil : [language]
+            settings.languageModels = lm
+            settings.rotations = rotations
+            for model in method == .neural && !model.isEmpty ? model.map(Optional.some) : [nil] {
+                settings.model = model
+                let ranker = try method.ranker(settings)
+                let label = model.map { "neural " + (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? method.rawValue
+                measured.append((try evaluation.measure(ranker, label: label, expectedLanguage: textLanguage), ranker))
+            }
         }
-        let statistics = try NgramStatistics.english()
-        let report = EvaluationReport(
-            networks: networks, keys: key.map { "\($0) (the model's key)" } ?? "random", corpus: corpus, trials: trials,
-            seed: seed, corpusLetters: evaluation.trials.corpusLetters,
-            classical: methods.map { evaluation.measure(Cracker(method: $0, statistics: statistics)) })
+        let noiseRows = try noise ? measured.map { try evaluation.noise(seed: seed &+ 1).measure($0.ranker, label: $0.measurement.label) } : []
+        let networks = try measured.compactMap { entry -> EvaluationTable.Network? in
+            guard let decrypter = entry.ranker as? NeuralDecrypter else { return nil }
+            let rows = try DecryptionEvaluation(trials: evaluation.trials).measure(decrypter)
+            let tokens = windows.isEmpty ? [] : try TrainingCorpus.read(corpus, lossy: false).tokens
+            let windowRows = windows.isEmpty ? [] : try DecryptionEvaluation.windows(decrypter, tokens: tokens, lengths: windows, fixedKey: decrypter.trainedKey)
+            return EvaluationTable.Network(label: entry.measurement.label, architecture: decrypter.file.architecture.description, rows: rows, windows: windowRows)
+        }
+        let table = EvaluationTable(
+            corpus: corpus, corpusLetters: evaluation.trials.corpusLetters, trials: trials, seed: seed, starts: starts,
+            textLanguage: textLanguage, measurements: measured.map(\.measurement), noise: noiseRows, networks: networks)
+        if let report {
+            let page = EvaluationPage(title: "caesar eval", facts: table.facts, measurements: table.measurements, noise: noiseRows)
+            try AtomicFile.write(Array(page.html.utf8), to: report)
+        }
         let output = try TextOutput(.standardOutput)
-        try output.write(json ? try JSONReport.encode(report) + "\n" : report.table)
+        try output.write(json ? try JSONReport.encode(table) + "\n" : table.text)
         try output.finish()
     }
-
-    /// The models to measure: those given, or the shipped one.
-    private func paths() throws -> [String] {
-        model.isEmpty ? [try KeyedDecryption.model(nil)] : model
-    }
 }
+
+extension KeyRecoveryEvaluation.SpanStart: ExpressibleByArgument {}

@@ -2,7 +2,7 @@ import ArgumentParser
 import CaesarIO
 
 /// `caesar report --model M`: one self-contained HTML page on what a trained model does.
-struct Report: ParsableCommand {
+struct Report: ParsableCommand, MatrixHeavyCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one self-contained HTML page on what a trained model does.",
         discussion: """

@@ -6,7 +6,7 @@ import CaesarTraining
 import Foundation
 
 /// `caesar train`: teaches a recurrent network to decrypt, on your own text.
-struct Train: ParsableCommand {
+struct Train: ParsableCommand, MatrixHeavyCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a neural decrypter on text files or folders.",
         discussion: """

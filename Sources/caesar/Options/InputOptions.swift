@@ -7,7 +7,7 @@ import Glibc
 
 /// Where a subcommand's text comes from: its TEXT arguments, `--input FILE`, or standard input.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The text (several words are joined by spaces). Without it, --input or standard input is read.", valueName: "text"))
+    @Argument(help: ArgumentHelp("The text (several words are joined by spaces; '-' alone reads standard input). Without it, --input or standard input is read.", valueName: "text"))
     var text: [String] = []
 
     @Option(name: [.customShort("i"), .long], help: ArgumentHelp("Read the text from this file ('-' for standard input).", valueName: "path"))
@@ -26,11 +26,11 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Whether the text comes from the TEXT arguments (output then ends with a newline).
-    var isArguments: Bool { !text.isEmpty }
+    var isArguments: Bool { !text.isEmpty && text != ["-"] }
 
     /// Opens the chosen source. On an interactive terminal, says how to end the input.
     func open() throws -> TextInput {
-        if !text.isEmpty {
+        if isArguments {
             return try TextInput(.text(text.joined(separator: " ")), lossy: lossy)
         }
         if let input, input != "-" {

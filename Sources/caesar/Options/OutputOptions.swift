@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaesarIO
+import Foundation
 
 /// Where results go and in which form.
 struct OutputOptions: ParsableArguments {
@@ -12,6 +13,10 @@ struct OutputOptions: ParsableArguments {
     func validate() throws {
         if output == "" {
             throw ValidationError("--output needs a file path")
+        }
+        var isFolder: ObjCBool = false
+        if let output, FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+            throw ValidationError("--output '\(output)' is a folder; give a file path inside it")
         }
     }
 

@@ -8,26 +8,10 @@ import Foundation
 struct KeyedDecryption {
     let command: Caesar.Decrypt
 
-    /// The shipped model, in the checkout the binary was built from.
-    static let defaultModel = SourceCheckout.path("Models/default.safetensors")
     /// --raw holds the text and its restoration record.
     static let rawLimit = 1 << 20
 
-    struct Report: Encodable {
-        let key: Int
-        /// The posterior of the key over all 26 (1 when the key was given).
-        let confidence: Double
-        let method: String
-        var model: String?
-        /// The model's setup (many-to-many, many-to-one, encoder-decoder).
-        var setup: String?
-        var lettersScored: Int?
-        var candidates: [KeyRanking.Candidate]?
-        let plaintext: String
-        /// --raw: the network's own output, and how much of it agrees with the plaintext.
-        var raw: String?
-        var rawAgreement: Double?
-    }
+    typealias Report = KeyedStream.Report
 
     /// With a known key: a plain rotation, streamed.
     static func known(_ shift: CaesarShift, input: InputOptions, output: OutputOptions) throws {
@@ -39,55 +23,19 @@ struct KeyedDecryption {
         }
     }
 
-    private var modelPath: String { command.model ?? Self.defaultModel }
+    private var modelPath: String { command.method.model ?? ShippedModels.decrypter }
 
     /// The model a command reads: the one given, or the shipped one, which must be there.
     static func model(_ given: String?) throws -> String {
         if let given { return given }
-        guard FileManager.default.fileExists(atPath: defaultModel) else { throw DecryptionError.noDefaultModel(path: defaultModel) }
-        return defaultModel
+        guard FileManager.default.fileExists(atPath: ShippedModels.decrypter) else { throw DecryptionError.noDefaultModel(path: ShippedModels.decrypter) }
+        return ShippedModels.decrypter
     }
 
     private func decrypter() throws -> NeuralDecrypter {
-        let decrypter = try NeuralDecrypter(path: Self.model(command.model))
-        decrypter.rotations = decrypter.rotations && command.rotations
+        let decrypter = try NeuralDecrypter(path: Self.model(command.method.model))
+        decrypter.rotations = decrypter.rotations && command.method.rotations
         return decrypter
-    }
-
-    /// Key from the prefix, then the whole input rotated, in constant memory.
-    func stream() throws {
-        let source = try command.input.open()
-        let rank: (_ prefix: [UInt8], _ letters: [UInt8]) throws -> KeyRanking
-        var setup: String?
-        if command.method == .neural {
-            let decrypter = try self.decrypter()
-            setup = decrypter.file.architecture.setup.name
-            let letters = command.prefix
-            rank = { prefix, _ in try decrypter.rank(utf8: Self.cut(prefix, afterLetters: letters), source: source.name) }
-        } else {
-            let cracker = Cracker(method: ScoringMethod(rawValue: command.method.rawValue)!, statistics: try command.statistics.load())
-            rank = { _, letters in cracker.rank(letters) }
-        }
-        let stream = KeyedStream(
-            input: command.input, output: command.output, prefix: CaesarStream.PrefixLimit(letters: command.prefix),
-            quiet: command.quiet, rank: rank)
-        guard command.output.json else { return try stream.writeText(from: source) }
-        let (ranking, plaintext) = try stream.collect(from: source)
-        try command.output.writeJSON(Report(
-            key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method,
-            model: command.method == .neural ? modelPath : nil, setup: setup, lettersScored: ranking.lettersScored,
-            candidates: Array(ranking.candidates.prefix(5)), plaintext: plaintext))
-    }
-
-    /// The bytes of `text` up to its `count`-th ASCII letter (a chunk read holds more than the
-    /// prefix the key is decided from). Cutting after an ASCII byte keeps UTF-8 whole.
-    static func cut(_ text: [UInt8], afterLetters count: Int) -> [UInt8] {
-        var seen = 0
-        for (i, byte) in text.enumerated() where (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
-            seen += 1
-            if seen == count { return Array(text[...i]) }
-        }
-        return text
     }
 
     /// The network's own output beside the decryption (the whole text at once).
@@ -98,13 +46,15 @@ struct KeyedDecryption {
         let result = try decrypter.decrypt(text, source: source.name)
         let ranking = result.ranking, setup = decrypter.file.architecture.setup
         if command.output.json {
-            return try command.output.writeJSON(Report(
-                key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method, model: modelPath, setup: setup.name,
-                lettersScored: ranking.lettersScored, candidates: Array(ranking.candidates.prefix(5)), plaintext: result.plaintext,
-                raw: result.raw, rawAgreement: result.rawAgreement))
+            var report = Report(ranking, plaintext: result.plaintext, top: 5)
+            report.model = modelPath
+            report.setup = setup.name
+            report.raw = result.raw
+            report.rawAgreement = result.rawAgreement
+            return try command.output.writeJSON(report)
         }
+        if !command.quiet { StandardError.print(String(KeyedStream.keyLine(ranking).dropLast())) }
         let out = try command.output.open()
-        if !command.quiet { try out.write(KeyedStream.keyLine(ranking)) }
         // The labelled lines end where the text does (not with its own final line break).
         func line(_ text: String) -> String { text.hasSuffix("\n") ? String(text.dropLast()) : text }
         try out.write("network  \(line(result.raw))\n")

@@ -1,26 +1,74 @@
 import CaesarCipher
+import CaesarDecryption
 import CaesarIO
 
 /// A key decided from a stream's first letters, then the whole stream decrypted: the output
-/// side shared by `crack` (an n-gram scorer ranks the keys) and keyless `decrypt` (a network
-/// does).
+/// side shared by `crack` and keyless `decrypt`, whatever ranks the keys.
 ///
-/// As text: a key line (and with `top` a table of the best keys) first, then the plaintext as
-/// it streams; with --output, the plaintext goes to the file and the key line to standard
-/// output; `quiet` leaves only the plaintext.
+/// As text: the plaintext alone goes to standard output (or --output), as it streams; the key
+/// line (and with `top` a table of the best keys) goes to standard error, so that
+/// `caesar decrypt < in > out` puts only plaintext in `out`; `quiet` leaves the key line out.
 struct KeyedStream {
     let input: InputOptions
     let output: OutputOptions
     let prefix: CaesarStream.PrefixLimit
     var quiet = false
     var top: Int?
-    /// Ranks the 26 keys from the prefix's bytes and letters.
-    let rank: (_ prefix: [UInt8], _ letters: [UInt8]) throws -> KeyRanking
+    let ranker: any KeyRanker
+
+    /// What `crack --json` and `decrypt --json` write.
+    struct Report: Encodable {
+        let key: Int
+        /// The posterior of the key over all 26 (1 when the key was given).
+        let confidence: Double
+        let method: String
+        /// The most probable language and its probability, when the method weighs languages.
+        var language: String?
+        var languageProbability: Double?
+        /// A network's file and setup (many-to-many, many-to-one, encoder-decoder).
+        var model: String?
+        var setup: String?
+        var lettersScored: Int?
+        var candidates: [KeyRanking.Candidate]?
+        let plaintext: String
+        /// --raw: the network's own output, and how much of it agrees with the plaintext.
+        var raw: String?
+        var rawAgreement: Double?
+
+        init(key: Int, confidence: Double, method: String, plaintext: String) {
+            self.key = key
+            self.confidence = confidence
+            self.method = method
+            self.plaintext = plaintext
+        }
+
+        /// The report of a ranking, with its `top` candidates.
+        init(_ ranking: KeyRanking, plaintext: String, top: Int = 26) {
+            self.init(key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method, plaintext: plaintext)
+            language = ranking.languages.first?.code
+            languageProbability = ranking.languages.first?.probability
+            lettersScored = ranking.lettersScored
+            candidates = Array(ranking.candidates.prefix(top))
+        }
+    }
+
+    /// Ranks the keys of a prefix, refusing when no key gives plausible plaintext.
+    func rank(_ prefix: [UInt8], source: String) throws -> KeyRanking {
+        try ranker.rank(String(decoding: prefix, as: UTF8.self), source: source, prefixLetters: self.prefix.letters)
+            .requiringPlausiblePlaintext(source: source)
+    }
+
+    /// The key line and the plaintext as text, or everything as JSON.
+    func run(from source: TextInput) throws {
+        guard output.json else { return try writeText(from: source) }
+        let (ranking, plaintext) = try collect(from: source)
+        try output.writeJSON(Report(ranking, plaintext: plaintext, top: top ?? 26))
+    }
 
     func writeText(from source: TextInput) throws {
         let plaintext = try output.open()
-        let summary = output.output == nil ? plaintext : try TextOutput(.standardOutput)
-        try CaesarStream.crack(source, prefix: prefix, rank: rank, decided: { ranking, held in
+        let summary = try TextOutput(.standardError)
+        try CaesarStream.crack(source, prefix: prefix, rank: { held, _ in try rank(held, source: source.name) }, decided: { ranking, held in
             guard !quiet else { return }
             try summary.write(Self.keyLine(ranking))
             if let top {
@@ -31,13 +79,13 @@ struct KeyedStream {
         }, emit: { try plaintext.write($0) })
         if input.isArguments { try plaintext.write("\n") }
         try plaintext.finish()
-        if summary !== plaintext { try summary.finish() }
+        try summary.finish()
     }
 
     /// The ranking and the whole plaintext, collected in memory up to a limit (for --json).
     func collect(from source: TextInput) throws -> (KeyRanking, String) {
         var plaintext: [UInt8] = []
-        let ranking = try CaesarStream.crack(source, prefix: prefix, rank: rank, decided: { _, _ in }, emit: { slice in
+        let ranking = try CaesarStream.crack(source, prefix: prefix, rank: { held, _ in try rank(held, source: source.name) }, decided: { _, _ in }, emit: { slice in
             guard plaintext.count + slice.count <= Shifting.jsonLimit else {
                 throw IOError.tooLarge(source: source.name, limit: Shifting.jsonLimit)
             }
@@ -46,8 +94,10 @@ struct KeyedStream {
         return (ranking, String(decoding: plaintext, as: UTF8.self))
     }
 
+    /// `key 3, confidence 0.9999 (English 1.0000; lm over 34 letters)`.
     static func keyLine(_ ranking: KeyRanking) -> String {
         let confidence = String(format: "%.4f", ranking.best.posterior)
-        return "key \(ranking.best.key), confidence \(confidence) (\(ranking.method) over \(ranking.lettersScored) letters)\n"
+        let language = ranking.languages.first.map { "\(ShippedModels.languageNames[$0.code] ?? $0.code) \(String(format: "%.4f", $0.probability)); " } ?? ""
+        return "key \(ranking.best.key), confidence \(confidence) (\(language)\(ranking.method) over \(ranking.lettersScored) letters)\n"
     }
 }

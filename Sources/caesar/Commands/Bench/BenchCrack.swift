@@ -1,108 +1,98 @@
 import ArgumentParser
+import CaesarBenchmarks
 import CaesarCipher
+import CaesarDecryption
 import CaesarIO
 import Foundation
 
 extension Bench {
-    /// `caesar bench crack --corpus FILE...`: key-recovery rate per method and length.
+    /// `caesar bench crack`: how fast each way of finding a key is.
     struct Crack: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Measure how often each scoring method recovers the key of short ciphertexts.",
+            abstract: "Measure how fast each method finds a key: loading the models, scoring the 26 keys of a message, the whole command.",
             discussion: """
-                For each length N (letters), draws --trials random spans of the corpus holding exactly N \
-                letters (spaces and punctuation come along), encrypts each with a random key 0–25, cracks it \
-                with every method, and prints the share of keys recovered and the mean confidence the method \
-                gave its answer. The same --seed gives the same trials. Measure on text the statistics were \
-                not built from (see Sources/CaesarCipher/README.md for the held-out books).
+                Cuts --messages messages of each length from the text (default the project's English \
+                story), encrypts them with random keys, and times each method ranking the 26 keys of \
+                every message, on --threads cores (the median of 5 passes, in milliseconds per message). \
+                Then the time to read and check each shipped model file, and the wall time of \
+                'caesar decrypt' on the README's example, start to end (the median of 11 runs). \
+                Accuracy is measured by 'caesar eval'.
 
                 Example:
-                  caesar bench crack --corpus ../shared/corpora/en-shelley-frankenstein.txt
+                  caesar bench crack --lengths 5 20 100 --messages 300
                 """
         )
 
-        @Option(parsing: .upToNextOption, help: ArgumentHelp("Held-out text files to draw ciphertexts from.", valueName: "path"))
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("Text to cut the messages from (default: Corpora/en-the-lighthouse-letters.txt).", valueName: "path"))
         var corpus: [String] = []
 
-        @Option(help: ArgumentHelp("Trials per length.", valueName: "n"))
-        var trials = 1000
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("Message lengths in letters.", valueName: "n"))
+        var lengths = [5, 20, 100]
 
-        @Option(help: ArgumentHelp("Seed for the spans and keys.", valueName: "s"))
-        var seed: UInt64 = 0
+        @Option(help: ArgumentHelp("Messages per length.", valueName: "n"))
+        var messages = 200
 
-        @Option(parsing: .upToNextOption, help: ArgumentHelp("Ciphertext lengths in letters.", valueName: "n"))
-        var lengths = KeyRecoveryEvaluation.standardLengths
-
-        @Option(name: .customLong("method"), help: ArgumentHelp("Methods to measure (repeatable; default all).", valueName: "method"))
-        var methods: [ScoringMethod] = ScoringMethod.allCases
-
-        @OptionGroup var statistics: StatisticsOptions
-
-        @Flag(help: "Replace invalid UTF-8 bytes with U+FFFD instead of stopping at the first one.")
-        var lossy = false
+        @Option(help: ArgumentHelp("Cores the networks may use.", valueName: "n"))
+        var threads = 1
 
         @Flag(help: "Print the result as JSON.")
         var json = false
 
         struct Report: Encodable {
-            let corpus: [String]
-            let corpusLetters, trialsPerLength: Int
-            let seed: UInt64
-            let statistics: String
-            let results: [KeyRecoveryEvaluation.Result]
+            let threads: Int
+            let scoring: [CrackingBenchmark.Row]
+            let loading: [CrackingBenchmark.Load]
+            let decryptWallMilliseconds: Double
         }
 
-        /// The most text read from one corpus file.
-        static let corpusLimit = 64 << 20
+        /// The README's first example.
+        static let example = "Wkh vhfuhw phhwlqj lv dw gdzq eb wkh ulyhu."
 
         func validate() throws {
-            if corpus.isEmpty { throw ValidationError("give at least one held-out text with --corpus FILE") }
-            if !(1...1_000_000).contains(trials) { throw ValidationError("--trials must be between 1 and 1000000, got \(trials)") }
-            if let bad = lengths.first(where: { !(1...100_000).contains($0) }) {
-                throw ValidationError("--lengths must be between 1 and 100000 letters, got \(bad)")
-            }
+            if !(1...100_000).contains(messages) { throw ValidationError("--messages must be between 1 and 100000, got \(messages)") }
+            if let bad = lengths.first(where: { !(1...100_000).contains($0) }) { throw ValidationError("--lengths must be between 1 and 100000 letters, got \(bad)") }
             if Set(lengths).count != lengths.count { throw ValidationError("--lengths lists a length twice") }
+            if !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
         }
 
         func run() throws {
-            let documents = try corpus.map { Array(try TextInput(.file(path: $0), lossy: lossy).readAll(limit: Crack.corpusLimit).utf8) }
-            let evaluation = try KeyRecoveryEvaluation(documents: documents, lengths: lengths, trialsPerLength: trials, seed: seed)
-            let loaded = try statistics.load()
-            let results = methods.flatMap { evaluation.measure(Cracker(method: $0, statistics: loaded)) }
-            let report = Report(corpus: corpus, corpusLetters: evaluation.corpusLetters, trialsPerLength: trials, seed: seed, statistics: statistics.name, results: results)
-            if json {
-                try JSONReport.print(report)
-            } else {
-                print(Crack.describe(report, lengths: lengths, methods: methods))
+            let paths = corpus.isEmpty ? [SourceCheckout.englishText] : corpus
+            let documents = try paths.map { Array(try TextInput(.file(path: $0)).readAll(limit: 64 << 20).utf8) }
+            let trials = try KeyRecoveryEvaluation(documents: documents, lengths: lengths, trialsPerLength: messages, seed: 0, starts: .word, keys: 1...25)
+            var settings = CrackingMethod.Settings()
+            settings.threads = threads
+            var english = settings
+            english.languages = ["en"]
+            let methods: [(name: String, ranker: any KeyRanker)] = [
+                ("lm (auto: 5 languages)", try CrackingMethod.lm.ranker(settings)),
+                ("lm --language en", try CrackingMethod.lm.ranker(english)),
+                ("char-rnn", try CrackingMethod.charRNN.ranker(settings)),
+                ("neural", try CrackingMethod.neural.ranker(settings)),
+                ("quadgram", try CrackingMethod.quadgram.ranker(settings)),
+            ]
+            let benchmark = CrackingBenchmark(threads: threads)
+            let scoring = try benchmark.scoring(methods, trials: trials)
+            let loading = try benchmark.loading(ShippedModels.languages.map(ShippedModels.languageModel)
+                + [ShippedModels.neuralLanguageModel, ShippedModels.decrypter])
+            var walls: [Double] = []
+            for _ in 0..<11 {
+                walls.append(try Subprocess.time([Subprocess.currentExecutable, "decrypt", Self.example], input: "/dev/null", output: "/dev/null").wall * 1000)
             }
-        }
-
-        /// Two tables, rows by length and columns by method: recovery rate, then mean confidence.
-        static func describe(_ report: Report, lengths: [Int], methods: [ScoringMethod]) -> String {
-            func cell(_ method: ScoringMethod, _ n: Int) -> KeyRecoveryEvaluation.Result {
-                report.results.first { $0.method == method.rawValue && $0.letters == n }!
+            walls.sort()
+            let report = Report(threads: threads, scoring: scoring, loading: loading, decryptWallMilliseconds: walls[walls.count / 2])
+            if json { return try JSONReport.print(report) }
+            var lines = ["scoring the 26 keys of a message, ms per message on \(threads) core\(threads == 1 ? "" : "s") (median of 5 passes; fastest–slowest)",
+                         "method                      letters  messages          ms"]
+            for row in scoring {
+                lines.append(row.method.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%7d  %8d  %10.4f  (%.4f–%.4f)", row.letters, row.messages, row.milliseconds, row.fastest, row.slowest))
             }
-            let header = "letters" + methods.map { $0.rawValue.leftPadded(to: 10) }.joined()
-            let rates = lengths.map { n in "\(n)".leftPadded(to: 7) + methods.map { String(format: "%9.1f%%", 100 * cell($0, n).rate) }.joined() }
-            let confidences = lengths.map { n in "\(n)".leftPadded(to: 7) + methods.map { String(format: "%10.3f", cell($0, n).meanConfidence) }.joined() }
-            return """
-                key recovery on \(report.corpus.count) file(s), \(report.corpusLetters) letters; \
-                \(report.trialsPerLength) trials per length, random keys, seed \(report.seed); statistics: \
-                \(report.statistics)
-
-                keys recovered
-                \(header)
-                \(rates.joined(separator: "\n"))
-
-                mean confidence in the answer
-                \(header)
-                \(confidences.joined(separator: "\n"))
-                """
+            lines += ["", "loading a shipped model (read, check, build), ms: median, fastest"]
+            for load in loading {
+                lines.append(((load.file as NSString).lastPathComponent + " (" + (((load.file as NSString).deletingLastPathComponent as NSString).lastPathComponent) + ")").padding(toLength: 36, withPad: " ", startingAt: 0)
+                    + String(format: "%9d bytes  %7.2f  %7.2f", load.bytes, load.milliseconds, load.fastest))
+            }
+            lines += ["", String(format: "caesar decrypt \"%@\": %.1f ms wall, start to end (median of 11)", Self.example, report.decryptWallMilliseconds)]
+            print(lines.joined(separator: "\n"))
         }
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: " ", count: max(0, width - count)) + self
     }
 }

@@ -4,7 +4,7 @@ import CaesarNeural
 
 extension Bench {
     /// `caesar bench neural`: training and inference speed of the reference configurations.
-    struct Neural: ParsableCommand {
+    struct Neural: ParsableCommand, MatrixHeavyCommand {
         static let configuration = CommandConfiguration(
             abstract: "Training and inference speed of the neural core (characters per second, latency, GFLOP/s).",
             discussion: """

@@ -3,7 +3,7 @@ import CaesarIO
 import CaesarSetups
 
 /// `caesar lesson setups`: many-to-one, many-to-many (uni and bi) and encoder-decoder side by side.
-struct LessonSetups: ParsableCommand {
+struct LessonSetups: ParsableCommand, MatrixHeavyCommand {
     static let configuration = CommandConfiguration(
         commandName: "setups",
         abstract: "The recurrent setups side by side: a key classifier, two aligned decrypters and an encoder-decoder.",

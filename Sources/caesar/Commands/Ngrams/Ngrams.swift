@@ -1,11 +1,11 @@
 import ArgumentParser
 
 extension Caesar {
-    /// `caesar ngrams …`: the letter statistics that cracking scores with.
+    /// `caesar ngrams …`: the language models and letter statistics that cracking scores with.
     struct Ngrams: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build the letter n-gram statistics that 'brute' and 'crack' score with.",
-            subcommands: [Build.self, Model.self]
+            abstract: "Build n-gram language models ('build') or the letter statistics of the classical scorers ('letters').",
+            subcommands: [Build.self, Letters.self]
         )
     }
 }

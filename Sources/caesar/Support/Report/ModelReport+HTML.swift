@@ -1,3 +1,4 @@
+import CaesarInspection
 import CaesarLessons
 import CaesarNeural
 import CaesarPlot

@@ -1,21 +1,21 @@
 import CaesarPlot
 
-/// Small pieces of the report's HTML. The page is also well-formed XML (every element closed,
+/// Small pieces of the reports' HTML (`caesar report`, `caesar eval --report`). The page is also well-formed XML (every element closed,
 /// no named entities, no `<` or `&` in its script), so a test can parse it without a browser.
-enum HTML {
+public enum HTML {
     /// Text made safe for element content and attribute values; line breaks stay (for `<pre>`).
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         XMLText.escaped(text, keepingLineBreaks: true)
     }
 
     /// An SVG document as an element inside the page: without its XML declaration.
-    static func inline(svg: String) -> String {
+    public static func inline(svg: String) -> String {
         guard svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") else { return svg }
         return String(svg[svg.index(after: end)...])
     }
 
     /// A table with a header row; cells are HTML already.
-    static func table(header: [String], rows: [[String]], className: String? = nil) -> String {
+    public static func table(header: [String], rows: [[String]], className: String? = nil) -> String {
         var html = "<table\(className.map { " class=\"\($0)\"" } ?? "")><thead><tr>"
         html += header.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows { html += "<tr>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n" }
@@ -23,7 +23,7 @@ enum HTML {
     }
 
     /// Rows of a label and a value, for facts.
-    static func facts(_ rows: [(String, String)]) -> String {
+    public static func facts(_ rows: [(String, String)]) -> String {
         "<table class=\"facts\"><tbody>\n" + rows.map { "<tr><th>\($0.0)</th><td>\($0.1)</td></tr>\n" }.joined() + "</tbody></table>\n"
     }
 
@@ -31,7 +31,7 @@ enum HTML {
     /// script errors occurred, how many SVG pictures it has and how many resources it fetched
     /// (0 for a self-contained page), so that a headless browser's DOM shows all four. It runs
     /// in the head, before anything else can fail.
-    static let renderCheck = """
+    public static let renderCheck = """
         <script>
         window.caesarReportErrors = 0;
         window.addEventListener("error", function () { window.caesarReportErrors += 1; });
@@ -45,7 +45,7 @@ enum HTML {
         </script>
         """
 
-    static let style = """
+    public static let style = """
         <style>
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; margin: 0 auto; max-width: 1180px; padding: 0 24px 48px; line-height: 1.45; }
         h1 { margin-top: 28px; font-size: 28px; }
