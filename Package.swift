@@ -33,6 +33,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // C shims: no public Swift API, no system header in their public headers.
@@ -56,7 +57,7 @@ let package = Package(
         .target(name: "CaesarText", dependencies: ["CICU"], exclude: ["README.md"]),
         .target(name: "CaesarCipher", dependencies: ["CEnglishNgrams", "CaesarIO", "CaesarRandom"], exclude: ["README.md"]),
         .target(
-            name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom"],
+            name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["README.md"], swiftSettings: kernelFlags
         ),
         .target(name: "CaesarTraining", dependencies: ["CaesarNeural", "CaesarText", "CaesarIO", "CaesarRandom"]),
@@ -97,6 +98,6 @@ let package = Package(
         .testTarget(name: "CaesarPlotTests", dependencies: ["CaesarPlot"]),
         .testTarget(name: "CaesarLessonsTests", dependencies: ["CaesarLessons"], exclude: ["golden"]),
         .testTarget(name: "CaesarSetupsTests", dependencies: ["CaesarSetups"]),
-        .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarNeural", "CaesarLanguage"]),
+        .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarNeural", "CaesarLanguage", "CaesarTraining"]),
     ]
 )

@@ -48,8 +48,8 @@ extension NgramStatistics {
         text += NgramStatistics.formatMagic + "\n"
         for table in [unigrams, bigrams, quadgrams] {
             text += "ngrams \(table.order) total \(table.total) min-count \(table.minCount) entries \(table.entries)\n"
-            for (index, count) in table.counts.enumerated() where count > 0 {
-                text += NgramStatistics.letters(of: index, order: table.order) + " \(count)\n"
+            for (index, count) in zip(table.indices, table.entryCounts) {
+                text += NgramStatistics.letters(of: Int(index), order: table.order) + " \(count)\n"
             }
         }
         return text
@@ -75,7 +75,9 @@ private struct Parser {
     var tables: [Int: NgramStatistics.Table] = [:]
     /// The section being read: its header, its counts so far and where it started.
     var section: (order: Int, total: Int, minCount: Int, entries: Int, line: Int)?
-    var counts: [Int] = []
+    /// The open section's counts by n-gram index (only what the file lists: memory in
+    /// proportion to the file).
+    var counts: [Int: Int] = [:]
     var read = 0
 
     init(source: String) {
@@ -128,7 +130,7 @@ private struct Parser {
             throw fail(number, "\(entries) entries cannot be: order \(order) has \(NgramStatistics.size(of: order)) n-grams")
         }
         section = (order, total, minCount, entries, number)
-        counts = [Int](repeating: 0, count: NgramStatistics.size(of: order))
+        counts = [:]
         read = 0
     }
 
@@ -146,7 +148,7 @@ private struct Parser {
             throw fail(number, "count '\(fields[1])' is not a whole number ≥ min-count \(section.minCount)")
         }
         let index = gram.reduce(0) { $0 * 26 + Int($1 - UInt8(ascii: "a")) }
-        guard counts[index] == 0 else { throw fail(number, "'\(fields[0])' is listed twice") }
+        guard counts[index] == nil else { throw fail(number, "'\(fields[0])' is listed twice") }
         counts[index] = count
         read += 1
     }
@@ -157,11 +159,18 @@ private struct Parser {
         guard read == section.entries else {
             throw fail(number, "the section of order \(section.order) (line \(section.line)) has \(read) entries, its header says \(section.entries)")
         }
-        let sum = counts.reduce(0, +)
+        var sum = 0
+        for count in counts.values {
+            let (next, overflow) = sum.addingReportingOverflow(count)
+            guard !overflow else { throw fail(section.line, "the counts of order \(section.order) add up to more than \(Int.max)") }
+            sum = next
+        }
         guard sum <= section.total else {
             throw fail(section.line, "the counts of order \(section.order) add up to \(sum), more than its total \(section.total)")
         }
-        tables[section.order] = NgramStatistics.Table(order: section.order, counts: counts, total: section.total, minCount: section.minCount)
+        let indices = counts.keys.sorted()
+        tables[section.order] = NgramStatistics.Table(
+            order: section.order, indices: indices.map(Int32.init), counts: indices.map { counts[$0]! }, total: section.total, minCount: section.minCount)
         self.section = nil
     }
 

@@ -17,29 +17,47 @@ public struct NgramStatistics: Sendable, Equatable {
     /// The orders a statistics file holds: letters for χ² and unigram scoring, bigrams, quadgrams.
     public static let orders = [1, 2, 4]
 
-    /// Counts of the n-grams of one order.
+    /// Counts of the n-grams of one order, kept as the n-grams that have one (a file read into
+    /// memory takes space in proportion to the file, not to the 26^order n-grams there could be).
     public struct Table: Sendable, Equatable {
         public let order: Int
-        /// `26^order` counts indexed by the n-gram's base-26 value; 0 = unseen or pruned.
-        public let counts: [Int]
+        /// The n-grams with a count, by base-26 value, ascending, and their counts.
+        public let indices: [Int32]
+        public let entryCounts: [Int]
         /// All n-grams counted in the corpus, pruned ones included: the denominator of every
         /// probability, so pruning does not inflate the probabilities of what is kept.
         public let total: Int
         /// N-grams counted fewer times than this were dropped from the file (1: none were).
         public let minCount: Int
 
+        /// A table from `26^order` counts indexed by the n-gram's base-26 value (0 = unseen).
         public init(order: Int, counts: [Int], total: Int, minCount: Int) {
-            precondition(NgramStatistics.orders.contains(order), "n-gram order \(order) is not one of \(NgramStatistics.orders)")
             precondition(counts.count == NgramStatistics.size(of: order), "a table of order \(order) has \(NgramStatistics.size(of: order)) counts, got \(counts.count)")
+            let seen = counts.indices.filter { counts[$0] > 0 }
+            self.init(order: order, indices: seen.map(Int32.init), counts: seen.map { counts[$0] }, total: total, minCount: minCount)
+        }
+
+        /// A table from the n-grams that have a count (`indices` ascending, counts positive).
+        public init(order: Int, indices: [Int32], counts: [Int], total: Int, minCount: Int) {
+            precondition(NgramStatistics.orders.contains(order), "n-gram order \(order) is not one of \(NgramStatistics.orders)")
+            precondition(indices.count == counts.count && counts.allSatisfy { $0 > 0 }, "one positive count per index")
             precondition(total > 0 && minCount >= 1, "a table needs a positive total and a min-count ≥ 1")
             self.order = order
-            self.counts = counts
+            self.indices = indices
+            self.entryCounts = counts
             self.total = total
             self.minCount = minCount
         }
 
+        /// `26^order` counts indexed by the n-gram's base-26 value; 0 = unseen or pruned.
+        public var counts: [Int] {
+            var dense = [Int](repeating: 0, count: NgramStatistics.size(of: order))
+            for (index, count) in zip(indices, entryCounts) { dense[Int(index)] = count }
+            return dense
+        }
+
         /// How many n-grams have a count (the entries a file lists).
-        public var entries: Int { counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
+        public var entries: Int { indices.count }
 
         /// The count given to every n-gram the table has no count for: 0.01, the usual floor of
         /// practical quadgram scoring, 100 times rarer than an n-gram seen once.
@@ -54,7 +72,9 @@ public struct NgramStatistics: Sendable, Equatable {
         public func logProbabilities() -> [Double] {
             let logTotal = log(Double(total))
             let floor = log(Table.floorCount) - logTotal
-            return counts.map { $0 > 0 ? log(Double($0)) - logTotal : floor }
+            var result = [Double](repeating: floor, count: NgramStatistics.size(of: order))
+            for (index, count) in zip(indices, entryCounts) { result[Int(index)] = log(Double(count)) - logTotal }
+            return result
         }
     }
 

@@ -33,7 +33,7 @@ public enum IOError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The text of `errno`, for messages ("No such file or directory").
-    static func reason(_ code: Int32 = errno) -> String {
+    public static func reason(_ code: Int32 = errno) -> String {
         String(cString: strerror(code))
     }
 

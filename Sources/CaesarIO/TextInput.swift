@@ -40,11 +40,19 @@ public final class TextInput {
             guard descriptor >= 0 else { throw IOError.cannotOpen(path: path, reason: IOError.reason()) }
             ownsDescriptor = true
             var info = stat()
-            if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            if fstat(descriptor, &info) == 0, let problem = Self.problem(kind: info.st_mode & S_IFMT, terminal: isatty(descriptor) == 1) {
                 Glibc.close(descriptor)
-                throw IOError.cannotRead(source: name, reason: "it is a directory")
+                throw IOError.cannotRead(source: name, reason: problem)
             }
         }
+    }
+
+    /// Why a file of this kind cannot be read as text: a folder, or a device such as
+    /// /dev/zero or /dev/urandom, which gives bytes forever (a terminal is fine: it ends at ^D).
+    static func problem(kind: mode_t, terminal: Bool) -> String? {
+        if kind == S_IFDIR { return "it is a directory" }
+        if (kind == S_IFCHR || kind == S_IFBLK) && !terminal { return "it is a device, not a text file" }
+        return nil
     }
 
     deinit {

@@ -37,11 +37,20 @@ public struct TrainingCheckpoint: Equatable, Sendable {
         /// written before it was recorded. Resuming with others continues the run, but no
         /// longer bit for bit as it would have gone on the first machine.
         public var matrixKernels: String?
+        /// Who the run is: the same in its checkpoint and in every model it saves, so that a
+        /// model and a checkpoint from different runs are not taken for a pair.
+        public var runID: String?
     }
 
     public var model: ModelFile
     public var optimizerState: [String: ParameterSet<Float>]
     public var state: State
+
+    public init(model: ModelFile, optimizerState: [String: ParameterSet<Float>], state: State) {
+        self.model = model
+        self.optimizerState = optimizerState
+        self.state = state
+    }
 
     static let stateKey = "trainer_state"
     /// Tensors of the optimizer's state are saved under this prefix: `optimizer.exp_avg.out.bias`.
@@ -62,10 +71,14 @@ public struct TrainingCheckpoint: Equatable, Sendable {
     }
 
     public static func load(from path: String) throws -> TrainingCheckpoint {
-        let bytes = try AtomicFile.read(path, limit: ModelFile.maximumSize)
+        try TrainingCheckpoint(bytes: try AtomicFile.read(path, limit: ModelFile.maximumSize), path: path)
+    }
+
+    /// A checkpoint from a file's bytes; `path` names it in errors.
+    public init(bytes: [UInt8], path: String) throws {
         let file: SafeTensors
         do { file = try SafeTensors(bytes: bytes) } catch { throw ModelFileError.unreadable(path: path, error) }
-        guard let json = file.metadata[stateKey] else {
+        guard let json = file.metadata[Self.stateKey] else {
             throw TrainingError.badCheckpoint(path: path, reason: "it has no trainer state (is it a model rather than a checkpoint?)")
         }
         let state: State
@@ -75,8 +88,8 @@ public struct TrainingCheckpoint: Equatable, Sendable {
             throw TrainingError.badCheckpoint(path: path, reason: "its trainer state is unreadable")
         }
         var modelPart = file
-        modelPart.tensors = file.tensors.filter { !$0.name.hasPrefix(optimizerPrefix) }
-        modelPart.metadata[stateKey] = nil
+        modelPart.tensors = file.tensors.filter { !$0.name.hasPrefix(Self.optimizerPrefix) }
+        modelPart.metadata[Self.stateKey] = nil
         let model: ModelFile
         do {
             model = try ModelFile(modelPart)
@@ -84,8 +97,8 @@ public struct TrainingCheckpoint: Equatable, Sendable {
             throw ModelFileError.invalid(path: path, reason)
         }
         var optimizerState: [String: ParameterSet<Float>] = [:]
-        for tensor in file.tensors where tensor.name.hasPrefix(optimizerPrefix) {
-            let rest = tensor.name.dropFirst(optimizerPrefix.count)
+        for tensor in file.tensors where tensor.name.hasPrefix(Self.optimizerPrefix) {
+            let rest = tensor.name.dropFirst(Self.optimizerPrefix.count)
             guard let dot = rest.firstIndex(of: "."), let entry = model.parameters.layout[String(rest[rest.index(after: dot)...])],
                   entry.shape == tensor.shape
             else { throw TrainingError.badCheckpoint(path: path, reason: "unexpected optimizer tensor '\(tensor.name)'") }
@@ -97,7 +110,7 @@ public struct TrainingCheckpoint: Equatable, Sendable {
         guard model.architecture == state.configuration.architecture else {
             throw TrainingError.badCheckpoint(path: path, reason: "its weights do not match its configuration")
         }
-        return TrainingCheckpoint(model: model, optimizerState: optimizerState, state: state)
+        self.init(model: model, optimizerState: optimizerState, state: state)
     }
 }
 

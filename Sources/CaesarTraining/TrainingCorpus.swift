@@ -16,8 +16,10 @@ public struct TrainingCorpus: Sendable {
     /// The share held out from the corpus's tail; nil with separate validation files.
     public let validationFraction: Double?
 
-    /// The largest corpus accepted, in bytes of text: its tokens must fit in memory.
-    public static let maximumBytes = 4 << 30
+    /// The largest corpus accepted, in bytes of text: the text and its tokens are held at once
+    /// (about twice this in memory), and a pipe that never ends is refused after this much.
+    /// At 70k characters a second, 1 GiB is more than four hours of training per pass.
+    public static let maximumBytes = 1 << 30
 
     /// Reads `paths` (files as given; in folders, searched recursively, every `.txt` file,
     /// hidden ones skipped) and holds out the last `validationFraction` of the tokens.

@@ -78,7 +78,7 @@ import Testing
         let cases: [([String], Int32, String)] = [
             (["--megabytes", "0"], 64, "--megabytes must be more than 0 and at most 256; hint: see 'caesar bench pipeline --help'"),
             (["--megabytes", "300"], 64, "--megabytes must be more than 0 and at most 256"),
-            (["--corpus", "/dev/zero"], 1, "file '/dev/zero' is larger than 64 MiB, the most this command holds in memory; hint: "),
+            (["--corpus", "/dev/zero"], 1, "cannot read file '/dev/zero': it is a device, not a text file; hint: "),
             (["--repeats", "0"], 64, "--repeats must be between 1 and 100"),
             (["--corpus", ""], 64, "--corpus needs a file path"),
             (["--corpus", "/no/such/file"], 1, "cannot open '/no/such/file': No such file or directory; hint: "),

@@ -163,10 +163,24 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
         }
 
+        /// A string, in time linear in its length: the bytes are scanned once; a string without
+        /// escapes (nearly all) becomes a String in one step, one with escapes is decoded into a
+        /// byte buffer and then made a String once. (The header was validated as UTF-8 first.)
         mutating func string() throws(ParseError) -> String {
             index += 1  // opening quote
-            var scalars = String.UnicodeScalarView()
+            let start = index
+            while let c = current, c != UInt8(ascii: "\""), c != UInt8(ascii: "\\") {
+                if c < 0x20 { throw error("control character in a string") }
+                index += 1
+            }
+            guard let stop = current else { throw error("unterminated string") }
+            if stop == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+            }
+            var utf8 = Array(bytes[start..<index])
             var pendingHigh: UInt32?
+            func append(_ scalar: Unicode.Scalar) { utf8.append(contentsOf: String(scalar).utf8) }
             while true {
                 guard let c = current else { throw error("unterminated string") }
                 if c == UInt8(ascii: "\"") { index += 1; break }
@@ -176,41 +190,41 @@ public indirect enum JSONValue: Equatable, Sendable {
                     guard let e = current else { throw error("unterminated escape") }
                     index += 1
                     switch e {
-                    case UInt8(ascii: "\""): scalars.append("\"")
-                    case UInt8(ascii: "\\"): scalars.append("\\")
-                    case UInt8(ascii: "/"): scalars.append("/")
-                    case UInt8(ascii: "b"): scalars.append("\u{08}")
-                    case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                    case UInt8(ascii: "n"): scalars.append("\n")
-                    case UInt8(ascii: "r"): scalars.append("\r")
-                    case UInt8(ascii: "t"): scalars.append("\t")
+                    case UInt8(ascii: "\""): utf8.append(UInt8(ascii: "\""))
+                    case UInt8(ascii: "\\"): utf8.append(UInt8(ascii: "\\"))
+                    case UInt8(ascii: "/"): utf8.append(UInt8(ascii: "/"))
+                    case UInt8(ascii: "b"): utf8.append(0x08)
+                    case UInt8(ascii: "f"): utf8.append(0x0C)
+                    case UInt8(ascii: "n"): utf8.append(0x0A)
+                    case UInt8(ascii: "r"): utf8.append(0x0D)
+                    case UInt8(ascii: "t"): utf8.append(0x09)
                     case UInt8(ascii: "u"):
                         let unit = try hex4()
                         if (0xD800...0xDBFF).contains(unit) {
+                            if pendingHigh != nil { throw error("lone high surrogate") }
                             pendingHigh = unit
                             continue
                         }
                         if (0xDC00...0xDFFF).contains(unit) {
                             guard let high = pendingHigh else { throw error("lone low surrogate") }
-                            scalars.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00))!)
+                            append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00))!)
                             pendingHigh = nil
                             continue
                         }
-                        scalars.append(Unicode.Scalar(unit)!)
+                        if pendingHigh != nil { throw error("lone high surrogate") }
+                        append(Unicode.Scalar(unit)!)
+                        continue
                     default: throw error("invalid escape")
                     }
                     if pendingHigh != nil { throw error("lone high surrogate") }
                     continue
                 }
                 if pendingHigh != nil { throw error("lone high surrogate") }
-                // Copy one UTF-8 sequence (the header was validated as UTF-8 before parsing).
-                let length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
-                guard index + length <= bytes.endIndex else { throw error("truncated UTF-8") }
-                scalars.append(contentsOf: String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars)
-                index += length
+                utf8.append(c)
+                index += 1
             }
             if pendingHigh != nil { throw error("lone high surrogate") }
-            return String(scalars)
+            return String(decoding: utf8, as: UTF8.self)
         }
 
         mutating func hex4() throws(ParseError) -> UInt32 {

@@ -26,11 +26,18 @@ public struct ModelFile: Equatable, Sendable {
     public static let version = 2
     /// Files above this are refused before reading (the shipped models are a few MB).
     public static let maximumSize = 1 << 30
+    /// No weight of a network trained with gradient clipping and Adam comes near this (the
+    /// shipped models' largest is below 20); a file holding a larger one is damaged or made to
+    /// look like a model, and its outputs would be nonsense or overflow.
+    public static let largestWeight: Float = 1e4
 
     public var architecture: Architecture
     public var parameters: ParameterSet<Float>
     /// Extra metadata (vocabulary, training provenance); the architecture keys are added on save.
     public var metadata: [String: String]
+    /// Whether the file it was read from recorded the hash of its tensors (see
+    /// ``SafeTensors/Integrity``); `.absent` for a model made in memory or written elsewhere.
+    public private(set) var integrity = SafeTensors.Integrity.absent
 
     public init(architecture: Architecture, parameters: ParameterSet<Float>, metadata: [String: String] = [:]) {
         precondition(parameters.layout == ParameterLayout(architecture), "parameters do not match \(architecture)")
@@ -112,6 +119,7 @@ public struct ModelFile: Equatable, Sendable {
             throw Reason.badMetadata(key: "format_version", value: meta["format_version"])
         }
         guard version <= ModelFile.version else { throw Reason.newerVersion(version) }
+        guard version >= 1 else { throw Reason.badMetadata(key: "format_version", value: versionText) }
 
         func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int {
             guard let text = meta[key], let value = Int(text), range.contains(value) else {
@@ -136,19 +144,31 @@ public struct ModelFile: Equatable, Sendable {
             layers: try integer("num_layers", in: 1...64), bidirectional: bidirectional,
             outputSize: try integer("output_size", in: 1...65_536), setup: setup)
 
+        // The tensors must be exactly the architecture's, in name and shape, before anything
+        // is allocated for them: then the parameters take no more memory than their bytes in
+        // the file, whatever sizes the metadata claims.
         let layout = ParameterLayout(architecture)
         for tensor in file.tensors where layout[tensor.name] == nil {
             throw Reason.unexpectedTensor(tensor.name, architecture: architecture.description)
         }
-        var parameters = ParameterSet<Float>(layout: layout)
+        var tensors: [SafeTensors.Tensor] = []
         for entry in layout.entries {
             guard let tensor = file[entry.name] else { throw Reason.missingTensor(entry.name, architecture: architecture.description) }
             guard tensor.shape == entry.shape else {
                 throw Reason.wrongShape(entry.name, found: tensor.shape, expected: entry.shape)
             }
-            parameters.values.replaceSubrange(entry.range, with: try tensor.floats())
+            tensors.append(tensor)
+        }
+        var parameters = ParameterSet<Float>(layout: layout)
+        for (entry, tensor) in zip(layout.entries, tensors) {
+            let values = try tensor.floats()
+            if let k = values.firstIndex(where: { $0.magnitude > Self.largestWeight }) {
+                throw Reason.implausibleWeight(entry.name, index: k, value: values[k])
+            }
+            parameters.values.replaceSubrange(entry.range, with: values)
         }
         self.init(architecture: architecture, parameters: parameters, metadata: meta)
+        integrity = file.integrity
     }
 }
 
@@ -164,6 +184,7 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
         case missingTensor(String, architecture: String)
         case unexpectedTensor(String, architecture: String)
         case wrongShape(String, found: [Int], expected: [Int])
+        case implausibleWeight(String, index: Int, value: Float)
 
         public var description: String {
             switch self {
@@ -180,6 +201,8 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
                 return "tensor '\(name)' does not belong to a \(architecture) network; hint: the weights do not match the metadata; re-save the model"
             case .wrongShape(let name, let found, let expected):
                 return "tensor '\(name)' has shape \(found), expected \(expected); hint: the weights do not match the metadata; re-save the model"
+            case .implausibleWeight(let name, let index, let value):
+                return "tensor '\(name)' holds \(value) at element \(index), beyond ±\(ModelFile.largestWeight), which no trained network reaches; hint: the file is damaged; use the model it was copied from, or retrain"
             }
         }
     }

@@ -1,4 +1,5 @@
 import CaesarIO
+import Crypto
 
 /// The safetensors format (Hugging Face): the model-file format users of this field load
 /// everywhere, with no code execution on load.
@@ -45,6 +46,28 @@ public struct SafeTensors: Equatable, Sendable {
     public var metadata: [String: String]
     /// In file order (by data offset).
     public var tensors: [Tensor]
+    /// Whether the file said what its tensor bytes hash to, and whether they did.
+    public private(set) var integrity = Integrity.absent
+
+    /// The check a writer records and a reader verifies: the SHA-256 of the data section
+    /// (every tensor's bytes, in file order), in `__metadata__["sha256"]` as 64 hex digits.
+    /// A file with a damaged byte fails it; a file written elsewhere (PyTorch's `save_file`)
+    /// has none, and loads with its integrity unchecked. (It guards against damage, not
+    /// forgery: anyone who changes the weights can write the new hash.)
+    public enum Integrity: String, Sendable, Equatable {
+        case verified, absent
+    }
+
+    /// The metadata key of the hash.
+    public static let hashKey = "sha256"
+
+    /// Lowercase hex digits, two a byte.
+    static func hex<S: Sequence<UInt8>>(_ bytes: S) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in bytes { out += [digits[Int(b >> 4)], digits[Int(b & 15)]] }
+        return String(decoding: out, as: UTF8.self)
+    }
 
     public init(metadata: [String: String], tensors: [Tensor]) {
         self.metadata = metadata
@@ -93,9 +116,11 @@ public struct SafeTensors: Equatable, Sendable {
     /// a multiple of 8 so the data section is aligned, then the data.
     public func serialized() -> [UInt8] {
         var members: [(key: String, value: JSONValue)] = []
-        if !metadata.isEmpty {
-            members.append(("__metadata__", .object(metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
-        }
+        var metadata = self.metadata
+        var hasher = SHA256()
+        for t in tensors { t.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
+        metadata[Self.hashKey] = Self.hex(hasher.finalize())
+        members.append(("__metadata__", .object(metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
         var offset = 0
         for t in tensors {
             members.append((t.name, .object([
@@ -155,6 +180,12 @@ public struct SafeTensors: Equatable, Sendable {
             expected = e.end
         }
         guard expected == data.count else { throw .trailingData(used: expected, size: data.count) }
+        if let recorded = metadata[Self.hashKey] {
+            let actual = Self.hex(data.withUnsafeBytes { SHA256.hash(data: $0) })
+            guard recorded == actual else { throw .integrityFailed(recorded: recorded, actual: actual) }
+            integrity = .verified
+            metadata[Self.hashKey] = nil
+        }
         self.metadata = metadata
         tensors = entries.map { e in
             Tensor(name: e.name, dtype: e.dtype, shape: e.shape, bytes: data[(data.startIndex + e.begin)..<(data.startIndex + e.end)])

@@ -12,6 +12,7 @@ public enum SafeTensorsError: Error, Equatable, CustomStringConvertible {
     case notContiguous(tensor: String, begin: Int, expected: Int)
     case trailingData(used: Int, size: Int)
     case notFinite(name: String, index: Int)
+    case integrityFailed(recorded: String, actual: String)
 
     private static let damaged = "hint: the file is damaged or not a safetensors file; re-save it"
 
@@ -39,6 +40,9 @@ public enum SafeTensorsError: Error, Equatable, CustomStringConvertible {
             return "tensor '\(tensor)' starts at byte \(begin), not \(expected): data overlaps or has gaps; \(Self.damaged)"
         case .trailingData(let used, let size):
             return "tensors use \(used) of \(size) data bytes; \(Self.damaged)"
+        case .integrityFailed(let recorded, let actual):
+            let shown = { (hash: String) in hash.count > 16 ? String(hash.prefix(16)) + "…" : hash }
+            return "its tensors hash to \(shown(actual)), not to the \(shown(recorded)) recorded when it was written: the file is damaged; hint: copy it again from where it came from, or re-save it"
         case .notFinite(let name, let index):
             return "tensor '\(name)' holds NaN or infinity at element \(index); hint: the model diverged while training; use an earlier checkpoint or retrain with a lower learning rate"
         }

@@ -97,7 +97,10 @@ struct KeyedStream {
     /// `key 3, confidence 0.9999 (English 1.0000; lm over 34 letters)`.
     static func keyLine(_ ranking: KeyRanking) -> String {
         let confidence = String(format: "%.4f", ranking.best.posterior)
-        let language = ranking.languages.first.map { "\(ShippedModels.languageNames[$0.code] ?? $0.code) \(String(format: "%.4f", $0.probability)); " } ?? ""
+        // A user's model names its language in its metadata: shown with control characters visible.
+        let language = ranking.languages.first.map {
+            "\(ShippedModels.languageNames[$0.code] ?? TerminalText.visible($0.code)) \(String(format: "%.4f", $0.probability)); "
+        } ?? ""
         return "key \(ranking.best.key), confidence \(confidence) (\(language)\(ranking.method) over \(ranking.lettersScored) letters)\n"
     }
 }

@@ -70,6 +70,9 @@ extension ModelReport {
             ("key schedule", keyScheduleText),
             ("parameters", "\(grouped(shapes.parameterCount)): " + shapes.countsByPart.map { "\(HTML.escaped($0.part)) \(grouped($0.count))" }.joined(separator: ", ")),
         ]
+        facts.append(("integrity", model.file.integrity == .verified
+            ? "the SHA-256 of the tensors, recorded when the file was written, matches: no byte of the weights has changed"
+            : "not checked: the file records no SHA-256 of its tensors (it was written by another tool, such as PyTorch's <code>save_file</code>)"))
         if let order = meta["gate_order"] { facts.append(("gate order", "<code>\(HTML.escaped(order))</code> (PyTorch's)")) }
         if let nonlinearity = meta["nonlinearity"] { facts.append(("nonlinearity", "<code>\(HTML.escaped(nonlinearity))</code>")) }
         html += HTML.facts(facts)
