@@ -4,7 +4,8 @@
 import PackageDescription
 
 // The numeric kernels are plain Swift SIMD code; without a target CPU, SIMD
-// `addingProduct` becomes a libm `fmaf` call per lane (PLATFORM.md). x86-64-v3 is
+// `addingProduct` becomes a libm `fmaf` call per lane (measured on this project's
+// development machine). x86-64-v3 is
 // AVX2 + FMA, which every x86 machine of the last decade has.
 #if arch(x86_64)
 let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
@@ -16,6 +17,7 @@ let package = Package(
     name: "caesar",
     products: [
         .executable(name: "caesar", targets: ["caesar"]),
+        .executable(name: "caesar-fuzz", targets: ["caesar-fuzz"]),
         .library(name: "CaesarIO", targets: ["CaesarIO"]),
         .library(name: "CaesarRandom", targets: ["CaesarRandom"]),
         .library(name: "CaesarText", targets: ["CaesarText"]),
@@ -60,7 +62,7 @@ let package = Package(
             name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["README.md"], swiftSettings: kernelFlags
         ),
-        .target(name: "CaesarTraining", dependencies: ["CaesarNeural", "CaesarText", "CaesarIO", "CaesarRandom"]),
+        .target(name: "CaesarTraining", dependencies: ["CaesarNeural", "CaesarText", "CaesarIO", "CaesarRandom", "CaesarPlot"]),
         // x86-64-v3 here too: the trie's lookups count bits (POPCNT), and models store halves (F16C).
         .target(name: "CaesarLanguage", dependencies: ["CaesarText", "CaesarCipher", "CaesarNeural", "CaesarIO"], swiftSettings: kernelFlags),
         .target(name: "CaesarDecryption", dependencies: ["CaesarNeural", "CaesarText", "CaesarCipher", "CaesarTraining", "CaesarLanguage"]),
@@ -69,6 +71,10 @@ let package = Package(
         .target(name: "CaesarBenchmarks", dependencies: ["CaesarDecryption", "CaesarLanguage", "CaesarCipher", "CaesarNeural"]),
         .target(name: "CaesarLessons", dependencies: ["CaesarPlot", "CaesarRandom"], exclude: ["README.md"]),
         .target(name: "CaesarSetups", dependencies: ["CaesarDecryption", "CaesarLessons"], exclude: ["README.md"]),
+
+        // What the fuzzers run (Fuzz/run.sh), and their libFuzzer entry.
+        .target(name: "CaesarFuzzing", dependencies: ["CaesarCipher", "CaesarDecryption", "CaesarIO", "CaesarLanguage", "CaesarNeural", "CaesarText", "CaesarTraining"]),
+        .executableTarget(name: "caesar-fuzz", dependencies: ["CaesarFuzzing"]),
 
         // The command-line tool: one subcommand a file.
         .executableTarget(
@@ -98,6 +104,7 @@ let package = Package(
         .testTarget(name: "CaesarPlotTests", dependencies: ["CaesarPlot"]),
         .testTarget(name: "CaesarLessonsTests", dependencies: ["CaesarLessons"], exclude: ["golden"]),
         .testTarget(name: "CaesarSetupsTests", dependencies: ["CaesarSetups"]),
+        .testTarget(name: "CaesarFuzzingTests", dependencies: ["CaesarFuzzing"]),
         .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarNeural", "CaesarLanguage", "CaesarTraining"]),
     ]
 )
