@@ -46,6 +46,12 @@ public final class Trainer {
     public var corpusDescription = ""
     /// Extra metadata for the saved model (e.g. the command that trained it).
     public var metadata: [String: String] = [:]
+    /// The command that would go on after a divergence at a lower learning rate (given the
+    /// step of the last checkpoint, nil when none was saved, and the learning rate), for the
+    /// error's hint.
+    public var retryCommand: (@Sendable (_ savedStep: Int?, _ learningRate: Double) -> String)?
+    /// The metadata key of the run's identity (``TrainingCheckpoint/State/runID``).
+    public static let runKey = "training_run"
     public private(set) var state: TrainingCheckpoint.State
 
     /// Set when a resumed run computes with other BLAS kernels than it started with (another
@@ -80,7 +86,7 @@ public final class Trainer {
             truncationRandom: SeededGenerator(seed: seeds.next()), optimizerSteps: 0, bestAccuracy: nil, bestStep: nil,
             records: [], pendingLoss: 0, pendingSteps: 0, pendingCharacters: 0, pendingSeconds: 0,
             trainingFingerprint: fingerprint(training), validationFingerprint: fingerprint(validation),
-            matrixKernels: BLAS.kernels)
+            matrixKernels: BLAS.kernels, runID: UUID().uuidString.lowercased())
     }
 
     /// Continues a checkpointed run on the same corpus; weights come out bit-identical to a
@@ -107,9 +113,10 @@ public final class Trainer {
     }
 
     /// Trains until the configured steps are done, the target accuracy is reached, or
-    /// `shouldStop` answers true (then a checkpoint is saved first). A NaN or infinite loss,
-    /// gradient or weight stops the run with ``TrainingError/diverged(step:savedStep:)``;
-    /// nothing non-finite is ever saved, so the checkpoint on disk stays the last good one.
+    /// `shouldStop` answers true (then a checkpoint is saved first). A NaN or infinite loss or
+    /// gradient, or a weight beyond ``ModelFile/largestWeight``, stops the run with
+    /// ``TrainingError/diverged(step:savedStep:retry:)``: nothing is saved that a model file
+    /// may not hold, so the checkpoint on disk stays the last good one and loads again.
     public func run(shouldStop: () -> Bool = { false }, report: (Event) throws -> Void = { _ in }) throws -> Outcome {
         let c = configuration
         let clock = ContinuousClock()
@@ -124,14 +131,10 @@ public final class Trainer {
             model.gradients.zero()
             let loss = model.lossAndGradients(batch, carry: carry)
             let norm = c.clip.map { GradientClipping.clip(&model.gradients, maxNorm: $0) } ?? model.gradients.norm
-            guard loss.isFinite, norm.isFinite else {
-                throw TrainingError.diverged(step: state.step + 1, savedStep: state.records.last?.step)
-            }
+            guard loss.isFinite, norm.isFinite else { throw diverged() }
             optimizer.step(&model.parameters, model.gradients)
-            // An update can overflow even when the loss was finite; nothing non-finite is saved.
-            guard model.parameters.values.allSatisfy({ $0.isFinite }) else {
-                throw TrainingError.diverged(step: state.step + 1, savedStep: state.records.last?.step)
-            }
+            // An update can blow up even when the loss was finite. (NaN fails the comparison too.)
+            guard model.parameters.values.allSatisfy({ $0.magnitude <= ModelFile.largestWeight }) else { throw diverged() }
             let seconds = (clock.now - started).inSeconds
             state.step += 1
             state.trainingSeconds += seconds
@@ -153,6 +156,12 @@ public final class Trainer {
             }
         }
         return .finished(steps: state.step)
+    }
+
+    /// The error of a step whose loss, gradient or update was not finite.
+    private func diverged() -> TrainingError {
+        let saved = state.records.last?.step
+        return .diverged(step: state.step + 1, savedStep: saved, retry: retryCommand?(saved, configuration.learningRate))
     }
 
     /// Validation accuracy of the current weights (see ``ValidationSet/accuracy(of:)`` for what
@@ -201,6 +210,7 @@ public final class Trainer {
     public func modelFile() -> ModelFile {
         var meta = metadata
         if configuration.architecture.setup != .languageModel { meta["cipher_key"] = configuration.key.description }
+        meta[Self.runKey] = state.runID
         meta["vocabulary"] = "[" + Token.all.map { "\"\($0.description)\"" }.joined(separator: ",") + "]"
         let provenance: [String: String] = [
             "corpus": corpusDescription,

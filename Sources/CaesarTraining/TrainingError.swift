@@ -1,9 +1,12 @@
+import CaesarNeural
+
 /// Why training could not start or go on, or a trained model could not be read or run. One
 /// line each: the problem, then a hint.
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case validationTextTooShort(characters: Int, needed: Int)
     case trainingTextTooShort(characters: Int, needed: Int)
-    case diverged(step: Int, savedStep: Int?)
+    case diverged(step: Int, savedStep: Int?, retry: String?)
+    case runInProgress(model: String)
     case checkpointMismatch(reason: String)
     case badCheckpoint(path: String, reason: String)
     case noText(paths: [String])
@@ -20,9 +23,13 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
         case .trainingTextTooShort(let characters, let needed):
             return "the training text has \(characters) characters, fewer than one window of \(needed); "
                 + "hint: give more text or a shorter --seq-len"
-        case .diverged(let step, let saved):
+        case .diverged(let step, let saved, let retry):
             let kept = saved.map { "the checkpoint of step \($0) is kept" } ?? "no checkpoint had been saved yet"
-            return "the loss became NaN or infinite at step \(step); \(kept); hint: lower --lr or set --clip, then --resume"
+            let next = saved == nil ? "start again with a lower --lr or with --clip" : "go on from it with a lower --lr or with --clip (a resumed run may change both)"
+            return "training diverged at step \(step) (the loss or a weight became NaN, infinite or beyond ±\(Int(ModelFile.largestWeight))); \(kept); hint: \(next)"
+                + (retry.map { ", e.g. \($0)" } ?? "")
+        case .runInProgress(let model):
+            return "another caesar train is writing '\(model)'; hint: wait for it to finish, or give this run another --out"
         case .checkpointMismatch(let reason):
             return "cannot resume: \(reason); hint: resume with the same corpus and settings, or start a new run"
         case .badCheckpoint(let path, let reason):

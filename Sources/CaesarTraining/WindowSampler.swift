@@ -3,7 +3,7 @@ import CaesarRandom
 import CaesarText
 
 /// Training batches: random windows of a token stream, encrypted, each wrapped in
-/// [start] … [end], as the reference draws them (`shared/reference/common.py`, `sample_batch`).
+/// [start] … [end], as the PyTorch reference draws them (its `sample_batch`).
 ///
 /// Window starts are uniform over every position (a window may begin or end mid-word); the
 /// input is the ciphertext, the target the plaintext at the same step (many-to-many, aligned;

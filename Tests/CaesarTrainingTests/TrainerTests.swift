@@ -165,7 +165,7 @@ import Testing
         var steps = 0
         _ = try trainer.run(shouldStop: { steps == 20 }) { if case .step = $0 { steps += 1 } }
         trainer.model.parameters.values[0] = .nan  // as a runaway update would leave it
-        #expect(throws: TrainingError.diverged(step: 21, savedStep: 20)) { _ = try trainer.run() }
+        #expect(throws: TrainingError.diverged(step: 21, savedStep: 20, retry: nil)) { _ = try trainer.run() }
         let checkpoint = try TrainingCheckpoint.load(from: folder + "/model.checkpoint.safetensors")
         #expect(checkpoint.state.step == 20)
         #expect(checkpoint.model.parameters.values.allSatisfy { $0.isFinite })

@@ -22,7 +22,7 @@ struct Train: ParsableCommand, MatrixHeavyCommand {
             characters of its greedy output). All three decrypt with 'caesar decrypt --model' and \
             'caesar eval'.
 
-            Writes, beside --out: the best model (by validation accuracy; the newer on a tie), \
+            Writes, beside --output: the best model (by validation accuracy; the newer on a tie), \
             OUT.checkpoint.safetensors (resume with --resume), and the learning curves as OUT.csv \
             and OUT.svg. Ctrl-C saves a checkpoint and stops (exit status 130); a NaN or infinite \
             loss stops with the last good checkpoint kept.
@@ -31,7 +31,7 @@ struct Train: ParsableCommand, MatrixHeavyCommand {
     @Argument(help: ArgumentHelp("Text files, or folders (every .txt file inside, recursively).", valueName: "corpus"))
     var corpus: [String] = []
 
-    @Option(help: ArgumentHelp("The training key: a number (0–25, any integer works mod 26) or 'any'.", valueName: "key"))
+    @Option(help: ArgumentHelp("The training key: a number (0–25, any integer works mod 26) or 'any' (default \(TrainingOptions.defaults.key)).", valueName: "key"))
     var key: String?
 
     @OptionGroup var shape: ArchitectureOptions<TrainedArchitecture>
@@ -39,13 +39,13 @@ struct Train: ParsableCommand, MatrixHeavyCommand {
     @Option(help: ArgumentHelp("For --setup language-model: the language of the text, recorded in the model (en, fr, de, …).", valueName: "code"))
     var language: String?
 
-    @Option(help: "Steps per training sequence, [start] and [end] included (default 64).")
+    @Option(help: "Steps per training sequence, [start] and [end] included (default \(TrainingOptions.defaults.sequenceLength)).")
     var seqLen: Int?
 
     @Option(help: "Draw each batch's sequence length from this to --seq-len, to learn short messages too.")
     var minSeqLen: Int?
 
-    @Option(help: "Sequences per step (default 32).")
+    @Option(help: "Sequences per step (default \(TrainingOptions.defaults.batchSize)).")
     var batch: Int?
 
     @Option(help: "The optimizer: adam or sgd (default adam).")
@@ -57,40 +57,47 @@ struct Train: ParsableCommand, MatrixHeavyCommand {
     @Option(help: "Momentum for sgd (default 0.9).")
     var momentum: Double?
 
-    @Option(help: "Largest global gradient norm; 0 turns clipping off (default 5).")
+    @Option(help: "Largest global gradient norm; 0 turns clipping off (default \(TrainingOptions.defaults.clip ?? 0)).")
     var clip: Double?
 
     @Option(help: ArgumentHelp("Backpropagation through time: full, truncated:K or random:K (default full).", valueName: "mode"))
     var bptt: String?
 
-    @Option(help: "Training steps (default 2000).")
+    @Option(help: "Training steps (default \(TrainingOptions.defaults.steps)).")
     var steps: Int?
 
     @Option(help: "Training length in passes over the training text, instead of --steps.")
     var epochs: Double?
 
-    @Option(help: "Seed of every random choice (weights, windows, keys).")
+    @Option(help: "Seed of every random choice (weights, windows, keys) (default \(TrainingOptions.defaults.seed)).")
     var seed: UInt64?
 
-    @Option(help: "Share of the text held out to validate (default 0.05).")
+    @Option(help: "Share of the text held out to validate (default \(TrainingOptions.defaults.validationFraction)).")
     var valSplit: Double?
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Validate on these files instead of the corpus's tail.", valueName: "file"))
     var validation: [String] = []
 
-    @Option(help: "Validate every this many steps (default 100).")
+    @Option(help: "Validate every this many steps (default \(TrainingOptions.defaults.validationInterval)).")
     var valEvery: Int?
 
     @Option(help: ArgumentHelp("Stop once validation accuracy reaches this (0–1), or 'none' (the default): train all the steps.", valueName: "accuracy"))
     var stopAt: String?
 
-    @Option(help: "Worker threads (default 2).")
+    @Option(help: "Worker threads (default \(TrainingOptions.defaults.threads)).")
     var threads: Int?
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The model file to write.", valueName: "path"))
-    var out = "model.safetensors"
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The model file to write (default model.safetensors).", valueName: "path"))
+    var outputPath: String?
 
-    @Flag(help: "Continue the run checkpointed beside --out, with the same corpus.")
+    /// `--out`, this option's older name: accepted, not shown in help.
+    @Option(name: .customLong("out"), help: .hidden)
+    var outAlias: String?
+
+    /// The file to write.
+    var out: String { outputPath ?? outAlias ?? "model.safetensors" }
+
+    @Flag(help: "Continue the run checkpointed beside --output, with the same corpus.")
     var resume = false
 
     @Flag(help: "Replace invalid UTF-8 in the corpus with U+FFFD instead of stopping.")
@@ -99,20 +106,69 @@ struct Train: ParsableCommand, MatrixHeavyCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @Flag(name: [.customShort("q"), .long], help: "Show no progress on standard error (the summary is still printed).")
+    var quiet = false
+
     func validate() throws {
         guard !corpus.isEmpty else {
             throw ValidationError("give text files or folders to train on (e.g. caesar train Corpora/)")
         }
-        try TrainOptionsCheck.validate(self)
+        if let key, KeySchedule(parsing: key) == nil { throw ValidationError("--key takes a number or 'any', not '\(key)'") }
+        if let bptt, Truncation(parsing: bptt) == nil {
+            throw ValidationError("--bptt takes full, truncated:K or random:K with K ≥ 1, not '\(bptt)'")
+        }
+        if let stopAt, stopAt != "none", Double(stopAt) == nil {
+            throw ValidationError("--stop-at takes an accuracy above 0 and at most 1, or 'none', not '\(stopAt)'")
+        }
+        if let problem = options.problems.first { throw ValidationError(problem) }
+        if outputPath != nil, outAlias != nil { throw ValidationError("give --output once (--out is its older name)") }
+        if out.isEmpty { throw ValidationError("--output needs a file path") }
+        if !validation.isEmpty, valSplit != nil { throw ValidationError("give --validation files or --val-split, not both") }
+        if language != nil, shape.setup != .languageModel { throw ValidationError("--language belongs to --setup language-model") }
+    }
+
+    /// The settings given, for the library; what is not given stays nil (the default, or the
+    /// checkpoint's on --resume).
+    var options: TrainingOptions {
+        var o = TrainingOptions()
+        o.setup = shape.chosenSetup
+        o.cell = shape.arch
+        o.hiddenSize = shape.hidden
+        o.layers = shape.layers
+        o.bidirectional = shape.bidirectional
+        o.key = key.flatMap(KeySchedule.init(parsing:))
+        o.sequenceLength = seqLen
+        o.minimumSequenceLength = minSeqLen
+        o.batchSize = batch
+        o.optimizer = optimizer
+        o.learningRate = lr
+        o.momentum = momentum
+        o.clip = clip
+        o.truncation = bptt.flatMap(Truncation.init(parsing:))
+        o.steps = steps
+        o.epochs = epochs
+        o.seed = seed
+        o.validationFraction = valSplit
+        o.validationInterval = valEvery
+        o.targetAccuracy = stopAt.map { $0 == "none" ? nil : Double($0) }
+        o.threads = threads
+        return o
     }
 
     func run() throws {
-        let files = TrainingFiles(out: out)
-        let setup = try TrainingSetup(self, files: files)
+        let run = try TrainingRun(
+            corpus: corpus, validation: validation, options: options, out: out, resume: resume, lossy: lossy,
+            arguments: Array(CommandLine.arguments.dropFirst()), language: language)
+        if let kernels = run.trainer.resumedOnOtherKernels {
+            StandardError.print("note: the run started with \(kernels.before) matrix kernels and goes on with \(kernels.now) ones (another CPU): from here it rounds differently from an uninterrupted run")
+        }
         InterruptFlag.install()
-        let progress = TrainingProgress(totalSteps: setup.trainer.configuration.steps, best: setup.trainer.state.bestAccuracy)
-        let outcome = try setup.run(progress: progress)
-        let summary = TrainingSummary(trainer: setup.trainer, corpus: setup.corpus, outcome: outcome, files: files)
+        let progress = TrainingProgress(totalSteps: run.trainer.configuration.steps, best: run.trainer.state.bestAccuracy, quiet: quiet)
+        let outcome = try {
+            defer { progress.finish() }  // the progress line is cleared, whatever stops the run
+            return try run.run(shouldStop: { InterruptFlag.isRaised }, report: progress.handle)
+        }()
+        let summary = TrainingSummary(run: run, outcome: outcome)
         let output = try TextOutput(.standardOutput)
         try output.write(json ? try JSONReport.encode(summary) + "\n" : summary.text)
         try output.finish()
@@ -122,7 +178,9 @@ struct Train: ParsableCommand, MatrixHeavyCommand {
 
 /// What `caesar train` builds unless told otherwise: an LSTM of 128 units.
 enum TrainedArchitecture: ArchitectureDefaults {
-    static let cell = CellKind.lstm
-    static let hidden = 128
+    static let cell = TrainingOptions.defaults.architecture.cell
+    static let hidden = TrainingOptions.defaults.architecture.hiddenSize
     static let bidirectional = "on for --key any, off for a fixed key"
 }
+
+extension OptimizerChoice: ExpressibleByArgument {}

@@ -44,16 +44,21 @@ struct ArchitectureOptions<Defaults: ArchitectureDefaults>: ParsableArguments {
     /// Whether any shape option was given (with --resume they must agree with the checkpoint).
     var isGiven: Bool { setup != nil || pooling != nil || arch != nil || hidden != nil || layers != nil || bidirectional != nil }
 
+    /// The setup asked for, pooling included; nil when neither was given.
+    var chosenSetup: Setup? {
+        guard setup != nil || pooling != nil else { return nil }
+        switch setup ?? .manyToMany {
+        case .manyToMany: return .manyToMany
+        case .manyToOne: return .manyToOne(pooling ?? .finalStates)
+        case .encoderDecoder: return .encoderDecoder
+        case .languageModel: return .languageModel
+        }
+    }
+
     /// The architecture for one-hot input of `vocabulary` tokens, writing tokens of the same
     /// vocabulary or (many-to-one) one of `keys` classes.
     func architecture(vocabulary: Int, keys: Int, bidirectionalByDefault: Bool) -> Architecture {
-        let chosen: Setup
-        switch setup ?? .manyToMany {
-        case .manyToMany: chosen = .manyToMany
-        case .manyToOne: chosen = .manyToOne(pooling ?? .finalStates)
-        case .encoderDecoder: chosen = .encoderDecoder
-        case .languageModel: chosen = .languageModel
-        }
+        let chosen = chosenSetup ?? .manyToMany
         return Architecture(
             cell: arch ?? Defaults.cell, inputSize: vocabulary, hiddenSize: hidden ?? Defaults.hidden, layers: layers ?? 1,
             bidirectional: bidirectional ?? bidirectionalByDefault, outputSize: chosen.pooling == nil ? vocabulary : keys,

@@ -74,7 +74,7 @@ struct ModelReport {
         self.model = model
         self.command = command
         shapes = try model.shapes(steps: nil)
-        curvesPath = TrainingFiles(out: path).curvesCSV
+        curvesPath = TrainingRun.Files(out: path).curvesCSV
         curves = Self.readCurves(curvesPath)
         let network: SequenceModel<Float> = try model.alignedNetwork()
         sample = try Self.sample(plaintext ?? Self.defaultPlaintext, key: key, model: model, network: network)

@@ -5,11 +5,15 @@ import Glibc
 #endif
 
 /// What `caesar train` shows while it runs, on standard error: on a terminal, one line that
-/// updates in place (step, loss, validation accuracy, characters/s, ETA) with a line kept at
-/// each validation; elsewhere (a log file, CI), one plain line per validation.
+/// updates in place (step, percent, bar, loss, validation accuracy, characters/s, elapsed,
+/// ETA), cut to the terminal's width as it is now (a line wider than the terminal would wrap,
+/// and every redraw would leave a line behind), with a line kept at each validation;
+/// elsewhere (a log file, CI), one plain line per validation; with `quiet`, nothing.
 final class TrainingProgress {
     private let totalSteps: Int
-    private let interactive = isatty(STDERR_FILENO) == 1
+    private let interactive: Bool
+    private let quiet: Bool
+    private let started = ContinuousClock.now
     private var lastDraw = ContinuousClock.now
     private var recentLoss: Double?
     private var recentRate: Double?
@@ -20,12 +24,15 @@ final class TrainingProgress {
     private var lastStep: (step: Int, at: ContinuousClock.Instant)?
 
     /// `best`: the best validation accuracy so far (a resumed run's, from its checkpoint).
-    init(totalSteps: Int, best: Double? = nil) {
+    init(totalSteps: Int, best: Double? = nil, quiet: Bool = false) {
         self.totalSteps = totalSteps
         self.best = best
+        self.quiet = quiet
+        interactive = !quiet && isatty(STDERR_FILENO) == 1
     }
 
     func handle(_ event: Trainer.Event) {
+        guard !quiet else { return }
         switch event {
         case .step(let step, let loss, let rate):
             recentLoss = recentLoss.map { 0.95 * $0 + 0.05 * loss } ?? loss
@@ -38,7 +45,7 @@ final class TrainingProgress {
             lastStep = (step, now)
             guard interactive, ContinuousClock.now - lastDraw > .milliseconds(100) || step == totalSteps else { return }
             lastDraw = .now
-            write("\r" + bar(step: step) + "\u{1B}[K")
+            write("\r" + Self.fitted(fields(step: step), width: Self.terminalWidth() - 1) + "\u{1B}[K")
         case .validated(let record, let improved):
             lastAccuracy = record.validationAccuracy
             if improved { best = record.validationAccuracy }
@@ -53,15 +60,41 @@ final class TrainingProgress {
         if interactive { write("\r\u{1B}[K") }
     }
 
-    private func bar(step: Int) -> String {
-        let width = 24
-        let filled = totalSteps == 0 ? width : min(width, width * step / totalSteps)
-        var line = "step \(step)/\(totalSteps) ▕" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "▏"
-        if let loss = recentLoss { line += "  loss \(format(loss, 4))" }
-        if let accuracy = lastAccuracy { line += "  val \(percent(accuracy))" }
-        if let rate = recentRate { line += "  \(grouped(Int(rate))) chars/s" }
-        if let seconds = secondsPerStep { line += "  ETA \(duration(seconds * Double(totalSteps - step)))" }
-        return line
+    /// The parts of the progress line, each with its priority (0 is kept first).
+    private func fields(step: Int) -> [(text: String, priority: Int)] {
+        let fraction = totalSteps == 0 ? 1 : Double(step) / Double(totalSteps)
+        let width = 20, filled = min(width, Int(Double(width) * fraction))
+        var parts: [(String, Int)] = [
+            ("step \(step)/\(totalSteps)", 0), (format(fraction * 100, 0) + "%", 1),
+            ("▕" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "▏", 6),
+        ]
+        if let loss = recentLoss { parts.append(("loss \(format(loss, 4))", 3)) }
+        if let accuracy = lastAccuracy { parts.append(("val \(percent(accuracy))", 4)) }
+        if let rate = recentRate { parts.append(("\(grouped(Int(rate))) chars/s", 7)) }
+        parts.append((duration((ContinuousClock.now - started).seconds) + " elapsed", 5))
+        if let seconds = secondsPerStep { parts.append(("ETA " + duration(seconds * Double(totalSteps - step)), 2)) }
+        return parts
+    }
+
+    /// The fields that fit in `width` columns, most important first, shown in their order.
+    static func fitted(_ fields: [(text: String, priority: Int)], width: Int) -> String {
+        var kept = Set<Int>(), used = 0
+        for k in fields.indices.sorted(by: { fields[$0].priority < fields[$1].priority }) {
+            let cost = fields[k].text.count + (kept.isEmpty ? 0 : 2)
+            guard used + cost <= width else { continue }
+            kept.insert(k)
+            used += cost
+        }
+        let line = fields.indices.filter(kept.contains).map { fields[$0].text }.joined(separator: "  ")
+        return line.isEmpty ? String(fields.first?.text.prefix(max(0, width)) ?? "") : line
+    }
+
+    /// Columns of the terminal on standard error, asked at every redraw so that a resized
+    /// window is followed; 80 when it cannot be asked.
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 
     private func write(_ text: String) {

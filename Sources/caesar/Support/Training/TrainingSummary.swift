@@ -10,10 +10,13 @@ struct TrainingSummary: Encodable {
     let bestStep: Int?
     let corpus: String
     let configuration: TrainingConfiguration
-    let files: TrainingFiles
+    let files: TrainingRun.Files
     let records: [TrainingRecord]
+    /// The command that goes on from the checkpoint.
+    let resumeCommand: String
 
-    init(trainer: Trainer, corpus: TrainingCorpus, outcome: Trainer.Outcome, files: TrainingFiles) {
+    init(run: TrainingRun, outcome: Trainer.Outcome) {
+        let trainer = run.trainer
         switch outcome {
         case .finished: self.outcome = "finished"
         case .reachedTarget: self.outcome = "reached --stop-at"
@@ -24,17 +27,19 @@ struct TrainingSummary: Encodable {
         characters = trainer.state.characters
         bestValidationAccuracy = trainer.state.bestAccuracy
         bestStep = trainer.state.bestStep
-        self.corpus = corpus.summary
+        corpus = run.corpus.summary
         configuration = trainer.configuration
-        self.files = files
+        files = run.files
         records = trainer.state.records
+        resumeCommand = (["caesar", "train"] + run.corpusPaths + ["--output", files.model, "--resume"]).map(TrainingRun.shellQuoted).joined(separator: " ")
     }
 
     var text: String {
         let rate = trainingSeconds > 0 ? Double(characters) / trainingSeconds : 0
         var lines = [
             "\(outcome) at step \(steps) after \(duration(trainingSeconds)) of training (\(grouped(Int(rate))) chars/s)",
-            "network     \(configuration.architecture), key \(configuration.key), trained on \(corpus)",
+            "network     \(configuration.architecture)"
+                + (configuration.architecture.setup == .languageModel ? "" : ", key \(configuration.key)") + ", trained on \(corpus)",
         ]
         if let best = bestValidationAccuracy, let step = bestStep {
             lines.append("best        validation \(ValidationSet.metric(of: configuration.architecture.setup)) \(percent(best)) at step \(step)")
@@ -43,7 +48,7 @@ struct TrainingSummary: Encodable {
         lines.append("checkpoint  \(files.checkpoint)")
         if !records.isEmpty { lines.append("curves      \(files.curvesCSV), \(files.curvesSVG)") }
         if outcome == "interrupted" {
-            lines.append("continue    caesar train <the same corpus> --out \(files.model) --resume")
+            lines.append("continue    \(resumeCommand)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

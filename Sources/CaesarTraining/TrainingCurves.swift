@@ -1,11 +1,10 @@
 import CaesarPlot
-import CaesarTraining
 
 /// The learning curves of a run as plots: validation accuracy, and training loss on a log
 /// scale, each against the step. `caesar train` writes them as OUT.svg; `caesar report`
 /// draws them from OUT.csv.
-enum TrainingCurves {
-    static func plots(_ records: [TrainingRecord]) -> [Plot] {
+public enum TrainingCurves {
+    public static func plots(_ records: [TrainingRecord]) -> [Plot] {
         let steps = records.map { Double($0.step) }
         return [
             Plot(title: "Validation accuracy", xLabel: "step", yLabel: "character accuracy",
@@ -16,7 +15,7 @@ enum TrainingCurves {
     }
 
     /// Both plots stacked in one SVG document.
-    static func svg(_ records: [TrainingRecord]) -> String {
+    public static func svg(_ records: [TrainingRecord]) -> String {
         SVGPlot().renderStacked(plots(records))
     }
 }

@@ -1,0 +1,197 @@
+import CaesarIO
+import CaesarNeural
+import CaesarRandom
+import CaesarText
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A training run as `caesar train` makes one, for any Swift program: the corpus read, the
+/// trainer new or resumed from its checkpoint, the files it writes, and a lock so that no
+/// second run writes them at the same time.
+///
+///     var options = TrainingOptions()
+///     options.steps = 300
+///     let run = try TrainingRun(corpus: ["Corpora/"], options: options, out: "m.safetensors")
+///     let outcome = try run.run()
+public final class TrainingRun {
+    /// The files of one run, named after the model's path.
+    public struct Files: Sendable, Codable, Equatable {
+        public let model: String
+        public let checkpoint: String
+        public let curvesCSV: String
+        public let curvesSVG: String
+        /// Held (flock) while the run writes: a second run on the same files is refused.
+        public let lock: String
+
+        public init(out: String) {
+            let stem = out.hasSuffix(".safetensors") ? String(out.dropLast(".safetensors".count)) : out
+            model = out
+            checkpoint = stem + ".checkpoint.safetensors"
+            curvesCSV = stem + ".csv"
+            curvesSVG = stem + ".svg"
+            let (folder, name) = Self.split(stem)
+            lock = folder + "." + name + ".lock"
+        }
+
+        var written: [String] { [model, checkpoint, curvesCSV, curvesSVG] }
+
+        /// `"runs/m.csv"` → `("runs/", "m.csv")`, `"m.csv"` → `("", "m.csv")`. (Not NSString's
+        /// path methods: swift-corelibs-foundation traps on some one-component paths.)
+        static func split(_ path: String) -> (folder: String, name: String) {
+            guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+            return (String(path[...slash]), String(path[path.index(after: slash)...]))
+        }
+    }
+
+    public let files: Files
+    public let corpus: TrainingCorpus
+    public let trainer: Trainer
+    /// The corpus as given, for the commands a message suggests.
+    public let corpusPaths: [String]
+    private let lockDescriptor: Int32
+
+    /// Reads the corpus and makes a new run, or (`resume`) continues the one checkpointed
+    /// beside `out`, with the options that may change on resume applied (``TrainingOptions``).
+    /// `arguments` (the command line after `caesar`, such as `["train", "Corpora/", …]`) is
+    /// recorded in the model's provenance and rewritten into the retry a divergence suggests;
+    /// `language` is recorded for a language model.
+    public init(
+        corpus paths: [String], validation: [String] = [], options: TrainingOptions, out: String, resume: Bool = false,
+        lossy: Bool = false, arguments: [String]? = nil, language: String? = nil
+    ) throws {
+        let command = arguments.map { "caesar " + $0.map(Self.shellQuoted).joined(separator: " ") }
+        files = Files(out: out)
+        corpusPaths = paths
+        // What can be found wrong without writing anything comes first: no lock file is left
+        // behind by a run that could never start.
+        if resume, !FileManager.default.fileExists(atPath: files.checkpoint) { _ = try TrainingCheckpoint.load(from: files.checkpoint) }
+        _ = try TextFiles.expand(paths + validation)
+        lockDescriptor = try Self.lock(files)
+        do {
+            Self.removeStaleTemporaries(files)
+            let outputs = Trainer.Outputs(model: files.model, checkpoint: files.checkpoint)
+            if resume {
+                let checkpoint = try TrainingCheckpoint.load(from: files.checkpoint)
+                var c = checkpoint.state.configuration
+                let differences = options.differences(from: c)
+                guard differences.isEmpty else {
+                    throw TrainingError.checkpointMismatch(reason: "the checkpoint was made with " + differences.joined(separator: ", "))
+                }
+                try Self.requireSameRun(checkpoint, modelAt: files.model)
+                corpus = try Self.corpus(paths, validation, c, lossy: lossy)
+                options.apply(to: &c)
+                if let epochs = options.epochs { c.steps = Self.steps(epochs: epochs, corpus: corpus, c) }
+                guard c.steps > checkpoint.state.step else {
+                    throw TrainingError.checkpointMismatch(
+                        reason: "the run is at step \(checkpoint.state.step) of \(c.steps) already; give a larger --steps to go on")
+                }
+                var resumed = checkpoint
+                resumed.state.configuration = c
+                trainer = try Trainer(resuming: resumed, training: corpus.training, validation: corpus.validation, outputs: outputs)
+                // The provenance keeps every command of the run, the first and each resumption.
+                trainer.metadata["training_command"] = [trainer.metadata["training_command"], command].compactMap { $0 }.joined(separator: " && ")
+            } else {
+                var c = options.configuration()
+                corpus = try Self.corpus(paths, validation, c, lossy: lossy)
+                if let epochs = options.epochs { c.steps = Self.steps(epochs: epochs, corpus: corpus, c) }
+                trainer = try Trainer(configuration: c, training: corpus.training, validation: corpus.validation, outputs: outputs)
+                trainer.metadata["training_command"] = command
+                trainer.metadata["language"] = language
+            }
+        } catch {
+            close(lockDescriptor)
+            throw error
+        }
+        trainer.corpusDescription = corpus.summary + ": " + corpus.files.joined(separator: ", ")
+            + (corpus.validationFiles.isEmpty ? "" : "; validated on " + corpus.validationFiles.joined(separator: ", "))
+        let given = arguments ?? ["train"] + paths + ["--output", files.model]
+        trainer.retryCommand = { savedStep, lr in Self.retry(given, resuming: savedStep != nil, learningRate: lr / 10) }
+    }
+
+    /// The command to run after a divergence: the same one with a lower learning rate, and
+    /// with `--resume` when a checkpoint was saved (a resumed run may change `--lr`).
+    static func retry(_ arguments: [String], resuming: Bool, learningRate: Double) -> String {
+        var words: [String] = []
+        var skipValue = false
+        for word in arguments {
+            if skipValue { skipValue = false; continue }
+            if word == "--lr" { skipValue = true; continue }
+            if word.hasPrefix("--lr=") || (!resuming && word == "--resume") { continue }
+            words.append(word)
+        }
+        if resuming, !words.contains("--resume") { words.append("--resume") }
+        words += ["--lr", String(format: "%g", learningRate)]
+        return "caesar " + words.map(shellQuoted).joined(separator: " ")
+    }
+
+    deinit { close(lockDescriptor) }
+
+    /// Trains, rewriting the learning curves after every validation. `shouldStop` is asked
+    /// between steps (Ctrl-C); `report` hears every step and validation.
+    public func run(shouldStop: () -> Bool = { false }, report: (Trainer.Event) throws -> Void = { _ in }) throws -> Trainer.Outcome {
+        try trainer.run(shouldStop: shouldStop) { event in
+            try report(event)
+            if case .validated = event { try writeCurves() }
+        }
+    }
+
+    private func writeCurves() throws {
+        let records = trainer.state.records
+        try AtomicFile.write(Array(trainingCurveCSV(records).utf8), to: files.curvesCSV)
+        try AtomicFile.write(Array(TrainingCurves.svg(records).utf8), to: files.curvesSVG)
+    }
+
+    // MARK: - Files
+
+    /// Takes the run's lock, or says which run holds it.
+    static func lock(_ files: Files) throws -> Int32 {
+        let fd = open(files.lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IOError.cannotWrite(destination: "'\(files.model)'", reason: IOError.reason()) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw TrainingError.runInProgress(model: files.model)
+        }
+        return fd
+    }
+
+    /// Temporary files a killed run left beside its outputs (`.NAME.XXXXXX`, see
+    /// ``AtomicFile``). Only run while holding the lock: no other run can be writing them.
+    static func removeStaleTemporaries(_ files: Files) {
+        for path in files.written {
+            let (folder, name) = Files.split(path)
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+            for entry in entries where entry.hasPrefix("." + name + ".") && entry.count == name.count + 8 {
+                unlink(folder + entry)
+            }
+        }
+    }
+
+    /// The model beside a checkpoint must come from the same run (both carry its `training_run`).
+    static func requireSameRun(_ checkpoint: TrainingCheckpoint, modelAt path: String) throws {
+        guard let run = checkpoint.state.runID, FileManager.default.fileExists(atPath: path),
+              let model = try? ModelFile.load(from: path), let other = model.metadata[Trainer.runKey], other != run
+        else { return }
+        throw TrainingError.checkpointMismatch(reason: "'\(path)' was written by another run than its checkpoint (run \(other), not \(run))")
+    }
+
+    static func corpus(_ paths: [String], _ validation: [String], _ c: TrainingConfiguration, lossy: Bool) throws -> TrainingCorpus {
+        let sentences = c.architecture.setup == .languageModel
+        return validation.isEmpty
+            ? try TrainingCorpus(paths: paths, validationFraction: c.validationFraction, lossy: lossy, sentences: sentences)
+            : try TrainingCorpus(paths: paths, validationPaths: validation, lossy: lossy, sentences: sentences)
+    }
+
+    static func steps(epochs: Double, corpus: TrainingCorpus, _ c: TrainingConfiguration) -> Int {
+        let perStep = Double(c.batchSize * c.contentLength)
+        return max(1, Int((epochs * Double(corpus.training.count) / perStep).rounded(.up)))
+    }
+
+    /// `word` as a shell needs it typed: in single quotes unless it is plainly safe.
+    public static func shellQuoted(_ word: String) -> String {
+        let safe = word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=:,+".contains($0)) }
+        return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+}
