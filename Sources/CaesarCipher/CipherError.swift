@@ -16,10 +16,10 @@ public enum CipherError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .noLetters(let source, nil):
             return "no letters A–Z in \(source), so no key can be scored; "
-                + "hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --shift N)"
+                + "hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --key N)"
         case .noLetters(let source, let scanned?):
             return "no letters A–Z in the first \(scanned) bytes of \(source), so no key can be scored; "
-                + "hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --shift N)"
+                + "hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --key N)"
         case .malformedNgrams(let source, let line, let problem):
             return "malformed n-gram statistics in \(source) at line \(line): \(problem); "
                 + "hint: build the file with 'caesar ngrams letters --output FILE CORPUS...'"
@@ -28,7 +28,7 @@ public enum CipherError: Error, Equatable, CustomStringConvertible {
         case .noPlausiblePlaintext(let source, let noise, let languages):
             return "no plausible plaintext in \(source): no key gives text in \(languages.joined(separator: ", ")) "
                 + "(it reads as random letters with probability \(String(format: "%.4f", noise))); hint: it may be another cipher "
-                + "or another language (build a model: caesar ngrams build --language CODE), or try a key you know: caesar decrypt --shift N"
+                + "or another language (build a model: caesar ngrams build --language CODE), or try a key you know: caesar decrypt --key N"
         case .corpusTooShort(let letters, let needed):
             return "the corpus has \(letters) letters, fewer than the \(needed) a span needs; "
                 + "hint: give a longer corpus or shorter --lengths"

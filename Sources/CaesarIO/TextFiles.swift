@@ -12,6 +12,8 @@ public enum TextFiles {
                 throw IOError.cannotOpen(path: path, reason: "No such file or directory")
             }
             guard isFolder.boolValue else {
+                // Devices are refused here, before a command writes or locks anything.
+                _ = try TextInput(.file(path: path))
                 files.append(path)
                 continue
             }

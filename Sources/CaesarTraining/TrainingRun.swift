@@ -69,6 +69,7 @@ public final class TrainingRun {
         // behind by a run that could never start.
         if resume, !FileManager.default.fileExists(atPath: files.checkpoint) { _ = try TrainingCheckpoint.load(from: files.checkpoint) }
         _ = try TextFiles.expand(paths + validation)
+        let lockExisted = FileManager.default.fileExists(atPath: files.lock)
         lockDescriptor = try Self.lock(files)
         do {
             Self.removeStaleTemporaries(files)
@@ -102,6 +103,9 @@ public final class TrainingRun {
                 trainer.metadata["language"] = language
             }
         } catch {
+            // A run that never started leaves no lock file behind (we hold the lock: no other
+            // run is using it).
+            if !lockExisted { unlink(files.lock) }
             close(lockDescriptor)
             throw error
         }

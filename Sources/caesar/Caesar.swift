@@ -19,17 +19,21 @@ struct Caesar: ParsableCommand {
             Every subcommand takes --json for a machine-readable result. Errors are one line on \
             standard error and a non-zero exit status (64 for wrong flags, 1 for everything else).
             """,
-        version: "0.1.0",
+        version: Caesar.version,
         subcommands: [
             Encrypt.self, Decrypt.self, Brute.self, Crack.self, Tokenize.self, Train.self, Eval.self, Report.self,
             GradCheck.self, Ngrams.self, Sample.self, Lesson.self, Bench.self,
         ]
     )
 
+    /// The tool's version: the releases' history is in the README.
+    static let version = "0.5.0"
+
     /// Parses and runs, and reports any failure as one line on standard error.
     static func main() {
         signal(SIGPIPE, SIG_IGN)  // a closed pipe becomes EPIPE, handled below
         do {
+            try requireKnownSubcommand()
             var command = try parseAsRoot()
             if command is MatrixHeavyCommand { restartWithBetterMatrixKernels() }
             try command.run()
@@ -48,10 +52,18 @@ struct Caesar: ParsableCommand {
         let code = exitCode(for: error)
         if code == .success { exit(withError: error) }
         var line = "caesar: error: "
-        if code == .validationFailure {
-            // Flag and argument errors: ArgumentParser's sentence plus where to read more.
-            line += message(for: error).asOneLine.trimmingTrailingPeriod
-            line += "; hint: see 'caesar \(subcommandPath.map { "\($0) " }.joined())--help'"
+        let help = "see 'caesar \(subcommandPath.map { "\($0) " }.joined())--help'"
+        if code == .validationFailure, let typo = mistypedSubcommand {
+            line += "no subcommand '\(typo.given)'; hint: " + (typo.nearest.map { "did you mean '\($0)'? " } ?? "") + help
+        } else if code == .validationFailure {
+            // Flag and argument errors: ArgumentParser's sentence plus where to read more; its
+            // suggestion ("Did you mean '--key'?") goes into the hint.
+            let sentence = message(for: error).asOneLine
+            if let range = sentence.range(of: ". Did you mean ") {
+                line += sentence[..<range.lowerBound] + "; hint: did you mean " + sentence[range.upperBound...] + " " + help
+            } else {
+                line += sentence.trimmingTrailingPeriod + "; hint: " + help
+            }
         } else {
             line += "\(error)"
         }
@@ -70,6 +82,50 @@ extension Caesar {
         setenv("OPENBLAS_CORETYPE", kernels, 1)
         var arguments = CommandLine.arguments.map { strdup($0) } + [nil]
         execv("/proc/self/exe", &arguments)
+    }
+
+    /// `caesar help nosuch`: ArgumentParser prints the top-level help and exits 0; here it is
+    /// an error naming the word, like any other unknown subcommand.
+    static func requireKnownSubcommand() throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.first == "help", arguments.count > 1, mistypedSubcommand(in: Array(arguments.dropFirst())) != nil else { return }
+        throw ValidationError("no such subcommand")  // reported by `report`, with the nearest name
+    }
+
+    /// The first word where a subcommand was expected, when it names none, with the nearest
+    /// name (at most two edits away): `decript` → `decrypt`.
+    static var mistypedSubcommand: (given: String, nearest: String?)? {
+        var words = Array(CommandLine.arguments.dropFirst())
+        if words.first == "help" { words.removeFirst() }
+        return mistypedSubcommand(in: words)
+    }
+
+    static func mistypedSubcommand(in words: [String]) -> (given: String, nearest: String?)? {
+        var level: [ParsableCommand.Type] = configuration.subcommands
+        for word in words {
+            guard !level.isEmpty, !word.hasPrefix("-") else { return nil }
+            guard let command = level.first(where: { $0._commandName == word }) else {
+                let names = level.map { $0._commandName }
+                let nearest = names.map { ($0, editDistance($0, word)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+                return (word, nearest)
+            }
+            level = command.configuration.subcommands
+        }
+        return nil
+    }
+
+    /// Levenshtein distance: insertions, deletions and substitutions of characters.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var current = [i] + [Int](repeating: 0, count: b.count)
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
     }
 
     /// The subcommand names on the command line, outermost first: `["lesson", "bptt"]`.

@@ -17,7 +17,7 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stdout.contains("outputs agree: yes"))
         #expect(run.stdout.contains("tr 'A-Za-z' 'D-ZA-Cd-za-c'"))
-        #expect(run.stdout.contains("caesar encrypt --shift 3"))
+        #expect(run.stdout.contains("caesar encrypt --key 3"))
         #expect(run.stdout.contains("caesar / tr: "))
     }
 

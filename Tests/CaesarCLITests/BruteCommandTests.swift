@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["brute", "1234 — 5678"], "no letters A–Z in the text arguments, so no key can be scored; hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --shift N)", 1),
+        (["brute", "1234 — 5678"], "no letters A–Z in the text arguments, so no key can be scored; hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --key N)", 1),
         (["brute", "--method", "trigram", "abc"], "The value 'trigram' is invalid for '--method <method>'. Please provide one of the following: lm, char-rnn, neural, quadgram, bigram, unigram, chi2; hint: see 'caesar brute --help'", 64),
         (["brute", "--prefix", "0", "abc"], "--prefix must be at least 1 letter, got 0; hint: see 'caesar brute --help'", 64),
         (["brute", "--ngrams", "/no/such.ngrams", "abc"], "cannot open '/no/such.ngrams': No such file or directory; hint: check the path and its permissions", 1),

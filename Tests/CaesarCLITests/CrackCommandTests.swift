@@ -48,7 +48,7 @@ import Testing
 
     @Test func streamsLongInputDecidedFromThePrefix() throws {
         let plain = String(repeating: "It was the best of times, it was the worst of times; Zoë said “naïve”.\n", count: 20_000)  // ≈ 1.4 MB
-        let cipher = try CaesarRun(["encrypt", "--shift", "17"], stdin: Data(plain.utf8))
+        let cipher = try CaesarRun(["encrypt", "--key", "17"], stdin: Data(plain.utf8))
         let run = try CaesarRun(["crack", "--prefix", "200"], stdin: Data(cipher.stdout.utf8))
         #expect(run.status == 0)
         #expect(run.stderr == "key 17, confidence 1.0000 (English 1.0000; lm over 200 letters)\n" && run.stdout == plain)
@@ -82,7 +82,7 @@ import Testing
             let french = "Longtemps, je me suis couché de bonne heure. Parfois, à peine ma bougie éteinte, mes yeux se fermaient si vite que je n'avais pas le temps de me dire: je m'endors."
             try Data(String(repeating: french + "\n", count: 20).utf8).write(to: URL(fileURLWithPath: corpus))
             #expect(try CaesarRun(["ngrams", "letters", "-o", statistics, corpus]).status == 0)
-            let cipher = try CaesarRun(["encrypt", "--shift", "9", "Je me suis couché de bonne heure."]).stdout
+            let cipher = try CaesarRun(["encrypt", "--key", "9", "Je me suis couché de bonne heure."]).stdout
             let run = try CaesarRun(["crack", "--ngrams", statistics, "--quiet", String(cipher.dropLast())])
             #expect(run.status == 0)
             #expect(run.stdout == "Je me suis couché de bonne heure.\n")
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["crack", "42"], "no letters A–Z in the text arguments, so no key can be scored; hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --shift N)", 1),
+        (["crack", "42"], "no letters A–Z in the text arguments, so no key can be scored; hint: give ciphertext with Latin letters (a known key works on anything: caesar decrypt --key N)", 1),
         (["crack", "--top", "27", "abc"], "--top must be between 1 and 26, got 27; hint: see 'caesar crack --help'", 64),
         (["crack", "--ngrams", "", "abc"], "--ngrams needs a file path; hint: see 'caesar crack --help'", 64),
         (["crack", "--ngrams", "/", "abc"], "cannot read '/': it is a directory; hint: give a readable text file", 1),

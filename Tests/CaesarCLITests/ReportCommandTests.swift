@@ -129,8 +129,8 @@ import FoundationXML
         try "old".write(toFile: page, atomically: true, encoding: .utf8)
         for (arguments, line) in [
             (["--out", page], "give the model to report on with --model FILE"),
-            (["--model", "m.safetensors", "--out", "m.safetensors"], "--out names the model file itself; give the page another name"),
-            (["--model", "m", "--out", ""], "--out needs a file path"),
+            (["--model", "m.safetensors", "--out", "m.safetensors"], "--output names the model file itself; give the page another name"),
+            (["--model", "m", "--out", ""], "--output needs a file path"),
             (["--model", "m", "--text", ""], "--text needs some text"),
             (["--model", "m", "--windows", "0"], "The value '0' is invalid for '--windows <n>': --windows must be between 1 and 1024"),
             (["--model", "m", "--key", "x"], "The value 'x' is invalid for '--key <n>'"),

@@ -25,6 +25,7 @@ extension Caesar {
                   caesar crack --language fr "Ar eraqrm-ibhf pr fbve"
                   caesar crack --method chi2 --top 3 < secret.txt
                   caesar crack --lm dutch.safetensors --quiet -i brief.txt -o brief.klaar.txt
+                  caesar crack --lines --json < intercepted.txt             # JSON Lines, a key per line
                 """
         )
 
@@ -36,6 +37,9 @@ extension Caesar {
         @Flag(name: [.customShort("q"), .long], help: "Print only the plaintext, not the key line.")
         var quiet = false
 
+        @Flag(help: "Each line is its own message with its own key: one plaintext line per input line, the keys on standard error (--json: JSON Lines).")
+        var lines = false
+
         @OptionGroup var input: InputOptions
         @OptionGroup var output: OutputOptions
 
@@ -43,9 +47,11 @@ extension Caesar {
             if let top, !(1...26).contains(top) {
                 throw ValidationError("--top must be between 1 and 26, got \(top)")
             }
+            if top != nil, lines { throw ValidationError("--top lists one message's keys; with --lines use --json for each line's key") }
         }
 
         func run() throws {
+            if lines { return try MessageLines(input: input, output: output, method: method, quiet: quiet).run() }
             let ranker = try method.ranker()
             let stream = KeyedStream(input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: method.prefix), quiet: quiet, top: top, ranker: ranker)
             try stream.run(from: try input.open())

@@ -4,11 +4,11 @@ import CaesarDecryption
 import CaesarIO
 
 extension Caesar {
-    /// `caesar decrypt [--shift N] [TEXT...]`: with a key, undoes `encrypt`; without one, finds
+    /// `caesar decrypt [--key N] [TEXT...]`: with a key, undoes `encrypt`; without one, finds
     /// the key first (language models by default). Streamed either way.
     struct Decrypt: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Decrypt text: with --shift N, or without a key by finding it first (language models, or --method …).",
+            abstract: "Decrypt text: with --key N, or without a key by finding it first (language models, or --method …).",
             discussion: """
                 Without a key, each of the 26 keys is scored by how probable its plaintext is as text in \
                 each language (Bayes' rule with the shipped language models; --method neural asks the \
@@ -24,7 +24,8 @@ extension Caesar {
                   caesar decrypt --language de "Lfk nrpph johlfk"
                   caesar decrypt --method neural --raw "Wkh vhfuhw phhwlqj lv dw gdzq."
                   caesar decrypt --model my.safetensors -i secret.txt -o plain.txt
-                  caesar decrypt --shift 3 "Dwwdfn dw gdzq"                 # Attack at dawn
+                  caesar decrypt --lines -i messages.txt                    # a key per line
+                  caesar decrypt --key 3 "Dwwdfn dw gdzq"                 # Attack at dawn
                 """
         )
 
@@ -37,15 +38,19 @@ extension Caesar {
         @Flag(name: [.customShort("q"), .long], help: "Print only the plaintext, not the key line.")
         var quiet = false
 
+        @Flag(help: "Each line is its own message with its own key: one plaintext line per input line, the keys on standard error (--json: JSON Lines).")
+        var lines = false
+
         @OptionGroup var input: InputOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
             let findsKey = method.method != nil || method.model != nil || raw || !method.lm.isEmpty || method.language != "auto" || method.ngrams != nil
             if key.cipher != nil, findsKey {
-                throw ValidationError("--method, --model, --lm, --language, --ngrams and --raw find a key; with --shift or --rot13 the key is given")
+                throw ValidationError("--method, --model, --lm, --language, --ngrams and --raw find a key; with --key or --rot13 the key is given")
             }
             if raw, method.method.map({ $0 != .neural }) ?? false { throw ValidationError("--raw shows the network's output: it belongs to --method neural") }
+            if raw, lines { throw ValidationError("--raw shows one text's network output; drop --lines") }
             if raw, output.output != nil, !output.json {
                 throw ValidationError("--raw prints for reading; use --json to save it in a file")
             }
@@ -55,6 +60,7 @@ extension Caesar {
             if let shift = key.cipher {
                 return try KeyedDecryption.known(shift, input: input, output: output)
             }
+            if lines { return try MessageLines(input: input, output: output, method: method, quiet: quiet).run() }
             let decryption = KeyedDecryption(command: self)
             if raw { return try decryption.raw() }
             let stream = KeyedStream(input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: method.prefix), quiet: quiet,

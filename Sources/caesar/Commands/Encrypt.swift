@@ -2,7 +2,7 @@ import ArgumentParser
 import CaesarCipher
 
 extension Caesar {
-    /// `caesar encrypt --shift N [TEXT...]`: the classical cipher with a known key, streamed.
+    /// `caesar encrypt --key N [TEXT...]`: the classical cipher with a known key, streamed.
     struct Encrypt: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Encrypt text with a known key: letters A–Z move, keep their case, and nothing else changes.",
@@ -12,8 +12,8 @@ extension Caesar {
                 from the letters.
 
                 Examples:
-                  caesar encrypt --shift 3 "Attack at dawn"      # Dwwdfn dw gdzq
-                  caesar encrypt --shift -3 "Dwwdfn dw gdzq"     # back again
+                  caesar encrypt --key 3 "Attack at dawn"      # Dwwdfn dw gdzq
+                  caesar encrypt --key -3 "Dwwdfn dw gdzq"     # back again
                   caesar encrypt --rot13 < notes.txt > notes.rot13
                 """
         )
@@ -27,14 +27,10 @@ extension Caesar {
             let ciphertext: String
         }
 
-        func validate() throws {
-            if key.cipher == nil {
-                throw ValidationError("encrypt needs a key: --shift N or --rot13")
-            }
-        }
-
         func run() throws {
-            let shift = key.cipher!
+            // Checked here, not in validate(): ArgumentParser validates before it reports unknown
+            // flags, and `--shft 3` should be named as a typo, not as a missing key.
+            guard let shift = key.cipher else { throw ValidationError("encrypt needs a key: --key N or --rot13") }
             if output.json {
                 try output.writeJSON(Report(key: shift.key, ciphertext: try Shifting.shiftAll(input, through: shift)))
             } else {

@@ -18,7 +18,7 @@ struct Report: ParsableCommand, MatrixHeavyCommand {
             for a test, that it rendered). It is replaced atomically.
 
             Examples:
-              caesar report --model model.safetensors --out report.html
+              caesar report --model model.safetensors --output report.html
               caesar report --model m.safetensors --text "Meet me at noon." --key 7
             """)
 
@@ -36,21 +36,29 @@ struct Report: ParsableCommand, MatrixHeavyCommand {
             transform: { try NumberArguments.integer($0, in: 1...1024, name: "--windows") })
     var windows = 256
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The HTML file to write.", valueName: "path"))
-    var out = "report.html"
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The HTML file to write (default report.html).", valueName: "path"))
+    var outputPath: String?
+
+    /// `--out`, this option's older name: accepted, not shown in help.
+    @Option(name: .customLong("out"), help: .hidden)
+    var outAlias: String?
+
+    /// The file to write.
+    var out: String { outputPath ?? outAlias ?? "report.html" }
 
     @Flag(help: "Print a summary of the page as JSON.")
     var json = false
 
     func validate() throws {
         guard let model = file.model else { throw ValidationError("give the model to report on with --model FILE") }
-        if out.isEmpty { throw ValidationError("--out needs a file path") }
-        if out == model { throw ValidationError("--out names the model file itself; give the page another name") }
+        if outputPath != nil, outAlias != nil { throw ValidationError("give --output once (--out is its older name)") }
+        if out.isEmpty { throw ValidationError("--output needs a file path") }
+        if out == model { throw ValidationError("--output names the model file itself; give the page another name") }
         if text == "" { throw ValidationError("--text needs some text") }
     }
 
     func run() throws {
-        let page = try TextOutput(.file(path: out))  // an unwritable --out fails before any work
+        let page = try TextOutput(.file(path: out))  // an unwritable --output fails before any work
         let command = (["caesar"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let report = try ModelReport(path: file.model!, model: file.load()!, plaintext: text, key: key, corpus: corpus, windows: windows, command: command)
         let html = report.html

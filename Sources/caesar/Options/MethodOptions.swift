@@ -24,7 +24,8 @@ struct MethodOptions: ParsableArguments {
     @Option(help: ArgumentHelp("For the letter scorers: statistics made by 'caesar ngrams letters' instead of the built-in English ones.", valueName: "path"))
     var ngrams: String?
 
-    @Option(help: ArgumentHelp("Decide the key from the first N letters (the rest is only decrypted).", valueName: "n"))
+    // `.unconditional`: `--prefix -5` is a value to refuse by name, not a missing one.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Decide the key from the first N letters (the rest is only decrypted).", valueName: "n"))
     var prefix = 2000
 
     /// The method chosen, or implied by --model (neural) or --ngrams (quadgram); lm otherwise.
@@ -43,13 +44,14 @@ struct MethodOptions: ParsableArguments {
         if ngrams != nil, ![.quadgram, .bigram, .unigram, .chi2].contains(method) { throw ValidationError("--ngrams belongs to the letter scorers (--method quadgram …)") }
     }
 
-    /// The ranker the options describe.
-    func ranker() throws -> any KeyRanker {
+    /// The ranker the options describe; `threads` for a network's own work.
+    func ranker(threads: Int = 2) throws -> any KeyRanker {
         var settings = CrackingMethod.Settings()
         settings.languages = language == "auto" ? nil : [language]
         settings.languageModels = lm
         settings.model = model
         settings.rotations = rotations
+        settings.threads = threads
         settings.statistics = try ngrams.map(NgramStatistics.load(path:))
         return try chosen.ranker(settings)
     }

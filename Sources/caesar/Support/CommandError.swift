@@ -10,6 +10,8 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
     case textTooLong(tokens: Int, limit: Int)
     /// A model whose input or output is not the 31 tokens.
     case notADecrypter(path: String, inputs: Int, outputs: Int)
+    /// --lines: some lines had no plausible plaintext (each was named on standard error).
+    case someLinesRefused(Int, of: Int)
 
     var description: String {
         switch self {
@@ -25,6 +27,8 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
             return "the text gives \(tokens) tokens, more than the \(limit) the report shows; hint: give a shorter --text"
         case .notADecrypter(let path, let inputs, let outputs):
             return "model '\(path)' reads \(inputs) and writes \(outputs) classes, not the 31 tokens; hint: use a model written by 'caesar train'"
+        case .someLinesRefused(let refused, let lines):
+            return "\(refused) of \(lines) lines had no plausible plaintext (written unchanged); hint: those lines, named above, may be in a language without a model (caesar ngrams build) or not Caesar-enciphered"
         }
     }
 }

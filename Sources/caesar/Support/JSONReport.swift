@@ -1,11 +1,12 @@
 import CaesarIO
 import Foundation
 
-/// `--json` output: one pretty-printed object with sorted keys, so output diffs cleanly.
+/// `--json` output: one pretty-printed object with sorted keys, so output diffs cleanly
+/// (`pretty: false`: one line, for JSON Lines).
 enum JSONReport {
-    static func encode(_ value: some Encodable) throws -> String {
+    static func encode(_ value: some Encodable, pretty: Bool = true) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 

@@ -3,12 +3,12 @@ import CaesarIO
 import Foundation
 
 extension Bench {
-    /// `caesar bench encrypt`: `caesar encrypt --shift 3` against `tr` on the same file.
+    /// `caesar bench encrypt`: `caesar encrypt --key 3` against `tr` on the same file.
     struct Encrypt: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compare encryption throughput with tr doing the same rotation, on one file in one run.",
             discussion: """
-                Runs `tr 'A-Za-z' 'D-ZA-Cd-za-c'` and `caesar encrypt --shift 3` as separate processes, each \
+                Runs `tr 'A-Za-z' 'D-ZA-Cd-za-c'` and `caesar encrypt --key 3` as separate processes, each \
                 reading the file on standard input and writing to /dev/null, --repeat times, alternating; \
                 reports each one's best wall-clock time as MB/s (10^6 bytes a second), its best CPU time \
                 (user + system, steadier on a busy machine), and caesar's speed as a multiple of tr's by \
@@ -69,7 +69,7 @@ extension Bench {
 
         static func measure(_ file: String, repeat count: Int, scratch: String) throws -> Report {
             let tr = ["tr", "A-Za-z", "D-ZA-Cd-za-c"]
-            let caesar = [Subprocess.currentExecutable, "encrypt", "--shift", "3"]
+            let caesar = [Subprocess.currentExecutable, "encrypt", "--key", "3"]
             let bytes = try BenchText.size(of: file)
             // Interleaved, so that both see the same load on a shared machine.
             var trRuns: [Subprocess.Timing] = [], caesarRuns: [Subprocess.Timing] = []
@@ -81,13 +81,13 @@ extension Bench {
             _ = try Subprocess.time(tr, input: file, output: trOut)
             _ = try Subprocess.time(caesar, input: file, output: caesarOut)
             if let offset = try Subprocess.firstDifference(trOut, caesarOut) {
-                throw CommandError.outputsDiffer(first: tr.joined(separator: " "), second: "caesar encrypt --shift 3", offset: offset)
+                throw CommandError.outputsDiffer(first: tr.joined(separator: " "), second: "caesar encrypt --key 3", offset: offset)
             }
             func figures(_ name: String, _ runs: [Subprocess.Timing]) -> Report.Figures {
                 let wall = runs.map(\.wall).min()!
                 return Report.Figures(command: name, seconds: wall, cpuSeconds: runs.map(\.cpu).min()!, megabytesPerSecond: Double(bytes) / 1e6 / wall)
             }
-            let trFigures = figures("tr 'A-Za-z' 'D-ZA-Cd-za-c'", trRuns), caesarFigures = figures("caesar encrypt --shift 3", caesarRuns)
+            let trFigures = figures("tr 'A-Za-z' 'D-ZA-Cd-za-c'", trRuns), caesarFigures = figures("caesar encrypt --key 3", caesarRuns)
             return Report(bytes: bytes, runs: count, tr: trFigures, caesar: caesarFigures,
                           ratio: trFigures.seconds / caesarFigures.seconds,
                           cpuRatio: trFigures.cpuSeconds / caesarFigures.cpuSeconds, outputsAgree: true)

@@ -1,0 +1,82 @@
+import CaesarCipher
+import Dispatch
+
+/// Many messages, one a line, each with its own key: a list of puzzle lines, a log of
+/// intercepted messages, a CTF dump. Each line is judged on its own first `prefixLetters`
+/// letters, refused on its own when no key gives plausible plaintext, and decrypted exactly.
+///
+///     let cracker = MessageCracker(rankers: [try CrackingMethod.lm.ranker()], prefixLetters: 2000)
+///     for message in cracker.crack(["Wkh vhfuhw", "Uryyb gurer"]) {
+///         print(message.key ?? -1, message.plaintext ?? message.error ?? "")
+///     }
+///
+/// Lines are shared out among the rankers, one worker thread each (rankers are not shared
+/// between threads: a network keeps its scratch space). Results come back in input order.
+public struct MessageCracker {
+    /// The answer for one line.
+    public struct Message: Sendable, Equatable, Encodable {
+        /// 1-based, in the whole input.
+        public let line: Int
+        /// Nil for a line without letters (passed through) or one refused (see `error`).
+        public let key: Int?
+        public let confidence: Double?
+        public let method: String?
+        public let language: String?
+        public let languageProbability: Double?
+        /// The decrypted line; nil when it was refused.
+        public let plaintext: String?
+        /// Why the line was refused (no plausible plaintext), one line with a hint.
+        public let error: String?
+    }
+
+    /// One per worker thread; all of the same method.
+    let rankers: [any KeyRanker]
+    public let prefixLetters: Int
+
+    public init(rankers: [any KeyRanker], prefixLetters: Int = 2000) {
+        precondition(!rankers.isEmpty, "cracking messages needs a ranker")
+        self.rankers = rankers
+        self.prefixLetters = prefixLetters
+    }
+
+    /// Cracks each of `lines` (without their line breaks); `firstLine` numbers the first.
+    public func crack(_ lines: [String], firstLine: Int = 1) -> [Message] {
+        var results = [Message?](repeating: nil, count: lines.count)
+        let workers = max(1, min(rankers.count, lines.count))
+        results.withUnsafeMutableBufferPointer { out in
+            let shared = Shared(out: out, lines: lines, rankers: rankers)
+            // Interleaved lines: neighbouring lines are often alike in length, so the work evens out.
+            let prefixLetters = self.prefixLetters
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for k in stride(from: worker, to: shared.lines.count, by: workers) {
+                    shared.out[k] = Self.crack(shared.lines[k], line: firstLine + k, with: shared.rankers[worker], prefixLetters: prefixLetters)
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// Disjoint slots of `out` are written by each worker; the rankers are one per worker.
+    private struct Shared: @unchecked Sendable {
+        let out: UnsafeMutableBufferPointer<Message?>
+        let lines: [String]
+        let rankers: [any KeyRanker]
+    }
+
+    /// One line's answer.
+    public static func crack(_ text: String, line: Int, with ranker: any KeyRanker, prefixLetters: Int) -> Message {
+        guard Letters.indices(in: text, limit: 1).count == 1 else {
+            return Message(line: line, key: nil, confidence: nil, method: nil, language: nil, languageProbability: nil, plaintext: text, error: nil)
+        }
+        do {
+            let source = "line \(line)"
+            let ranking = try ranker.rank(text, source: source, prefixLetters: prefixLetters).requiringPlausiblePlaintext(source: source)
+            return Message(
+                line: line, key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method,
+                language: ranking.languages.first?.code, languageProbability: ranking.languages.first?.probability,
+                plaintext: CaesarShift(key: ranking.best.key).inverse.apply(to: text), error: nil)
+        } catch {
+            return Message(line: line, key: nil, confidence: nil, method: ranker.name, language: nil, languageProbability: nil, plaintext: nil, error: "\(error)")
+        }
+    }
+}

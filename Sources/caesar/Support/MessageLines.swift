@@ -1,0 +1,79 @@
+import CaesarCipher
+import CaesarDecryption
+import CaesarIO
+import Foundation
+
+/// `--lines`: every line of the input a message with its own key (``MessageCracker``), read
+/// and answered a block of lines at a time, so any number of lines runs in constant memory.
+///
+/// As text: each line's plaintext on standard output, in order (a refused line is written
+/// unchanged, so that line N of the output is line N of the input); each line's key on
+/// standard error (`line 3: key 10, confidence 0.9995 (…)`) unless `quiet`; refusals there
+/// always. With `json`, JSON Lines: one object per input line. Exit status 1 when a line was
+/// refused.
+struct MessageLines {
+    let input: InputOptions
+    let output: OutputOptions
+    let method: MethodOptions
+    var quiet = false
+
+    /// Lines cracked at once: enough to keep the workers busy, little memory.
+    static let block = 2048
+
+    func run() throws {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let cracker = MessageCracker(rankers: try (0..<workers).map { _ in try method.ranker(threads: 1) }, prefixLetters: method.prefix)
+        let sink = try output.open()
+        let notes = try TextOutput(.standardError)
+        var refused = 0, next = 1
+        func answer(_ lines: [String]) throws {
+            for message in cracker.crack(lines, firstLine: next) {
+                if message.error != nil { refused += 1 }
+                if output.json {
+                    try sink.write(try JSONReport.encode(message, pretty: false) + "\n")
+                    continue
+                }
+                try sink.write((message.plaintext ?? lines[message.line - next]) + "\n")
+                if let error = message.error {
+                    try notes.write(TerminalText.visible("caesar: \(error)") + "\n")
+                } else if !quiet, let key = message.key, let confidence = message.confidence {
+                    let language = message.language.map { "\(ShippedModels.languageNames[$0] ?? TerminalText.visible($0)) \(String(format: "%.4f", message.languageProbability ?? 0)); " } ?? ""
+                    try notes.write("line \(message.line): key \(key), confidence \(String(format: "%.4f", confidence)) (\(language)\(message.method ?? ""))\n")
+                }
+            }
+            next += lines.count
+        }
+        try Self.forEachBlock(of: input) { try answer($0) }
+        try sink.finish()
+        try notes.finish()
+        if refused > 0 { throw CommandError.someLinesRefused(refused, of: next - 1) }
+    }
+
+    /// Calls `body` with successive blocks of the input's lines, line breaks removed (a
+    /// carriage return before one stays with its line, and comes back out with it). Text
+    /// arguments are one message each.
+    static func forEachBlock(of input: InputOptions, _ body: ([String]) throws -> Void) throws {
+        if input.isArguments {
+            return try body(input.text.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) })
+        }
+        var pending: [UInt8] = [], lines: [String] = []
+        try input.open().forEachChunk { chunk in
+            var start = 0
+            for (k, byte) in chunk.enumerated() where byte == UInt8(ascii: "\n") {
+                pending += chunk[start..<k]
+                lines.append(String(decoding: pending, as: UTF8.self))
+                pending.removeAll(keepingCapacity: true)
+                start = k + 1
+                if lines.count == block {
+                    try body(lines)
+                    lines.removeAll(keepingCapacity: true)
+                }
+            }
+            pending += chunk[start...]
+            // A line longer than any message: refused rather than held without bound.
+            guard pending.count <= Shifting.jsonLimit else { throw IOError.tooLarge(source: "a line of the input", limit: Shifting.jsonLimit) }
+        }
+        if !pending.isEmpty { lines.append(String(decoding: pending, as: UTF8.self)) }
+        if !lines.isEmpty { try body(lines) }
+    }
+}
