@@ -77,6 +77,13 @@ public struct AnswerCheck: Sendable, Encodable {
     public let explanation: String?
     /// Later wrong answers that depend on ``firstWrong``.
     public let consequences: [String]
+    /// ``explanation`` cut where the terminal starts a new line: the verdict, how the value is
+    /// computed, what probably went wrong.
+    private let explanationParts: [String]
+
+    private enum CodingKeys: String, CodingKey {
+        case digits, verdicts, firstWrong, explanation, consequences
+    }
 
     /// Checks `answers` (matched to quantities by name; `∂`, `ŷ`, `_` and case are forgiven).
     public init(quantities: [CheckableQuantity], answers: [(name: String, value: Double)], digits: Int) throws(LessonError) {
@@ -103,6 +110,7 @@ public struct AnswerCheck: Sendable, Encodable {
         firstWrong = verdicts.first { !$0.isRight }
         guard let wrong = firstWrong, let index = position[AnswerCheck.normalized(wrong.name)] else {
             explanation = nil
+            explanationParts = []
             consequences = []
             return
         }
@@ -122,11 +130,12 @@ public struct AnswerCheck: Sendable, Encodable {
         let mistake = quantity.mistakes.first { m in
             abs(m.value - quantity.value) > tolerance && abs(wrong.given - m.value) <= AnswerCheck.tolerance(for: m.value, digits: digits)
         }
-        var line = "\(wrong.name) is wrong: you gave \(AnswerCheck.shortest(wrong.given)), exact \(NumberFormat.significant(wrong.exact, digits: digits)); "
-        line += steps.joined(separator: ", ")
-        if !rightOnes.isEmpty { line += " (your \(rightOnes.joined(separator: ", ")) \(rightOnes.count == 1 ? "is" : "are") right)" }
-        line += " — " + (mistake?.explanation ?? quantity.question)
-        explanation = line
+        let verdict = "\(wrong.name) is wrong: you gave \(AnswerCheck.shortest(wrong.given)), exact \(NumberFormat.significant(wrong.exact, digits: digits));"
+        var how = steps.joined(separator: ", ")
+        if !rightOnes.isEmpty { how += " (your \(rightOnes.joined(separator: ", ")) \(rightOnes.count == 1 ? "is" : "are") right)" }
+        let why = "— " + (mistake?.explanation ?? quantity.question)
+        explanation = [verdict, how, why].joined(separator: " ")
+        explanationParts = [verdict, how, why]
 
         // Everything computed, directly or not, from the wrong value.
         var downstream: Set<String> = [quantity.name]
@@ -153,11 +162,13 @@ public struct AnswerCheck: Sendable, Encodable {
             table.append([v.name, AnswerCheck.shortest(v.given), NumberFormat.significant(v.exact, digits: digits), v.isRight ? "right" : "WRONG"])
         }
         text += table.render()
-        if let explanation {
-            text += explanation + "\n"
+        if explanation != nil {
+            // One part a line, so that the formulas of `how` do not break at the verdict's end.
+            text += TextWrap.wrap(explanationParts[0])
+            for part in explanationParts.dropFirst() { text += TextWrap.wrap(part, indent: "  ") }
             if !consequences.isEmpty {
-                text += "\(consequences.joined(separator: ", ")) \(consequences.count == 1 ? "depends" : "depend") on \(firstWrong!.name): "
-                    + "fix \(firstWrong!.name) first, \(consequences.count == 1 ? "it" : "they") may follow.\n"
+                text += TextWrap.wrap("\(consequences.joined(separator: ", ")) \(consequences.count == 1 ? "depends" : "depend") on \(firstWrong!.name): "
+                                      + "fix \(firstWrong!.name) first, \(consequences.count == 1 ? "it" : "they") may follow.", continuation: "  ")
             }
         } else {
             text += verdicts.count == 1 ? "It is right.\n" : "All \(verdicts.count) are right.\n"

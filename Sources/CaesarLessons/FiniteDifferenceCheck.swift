@@ -44,10 +44,10 @@ public struct FiniteDifferenceCheck: Equatable, Sendable, Codable {
         agrees = largest <= tolerance
     }
 
-    /// One line for the lesson: `check: finite differences agree to within 3e-11 (…)`.
+    /// One sentence for the lesson: `check: central finite differences (step 1e-5) agree to within 3e-11`.
     public var summary: String {
         agrees
-            ? "check: finite differences agree to within \(NumberFormat.bound(largestDifference)) (central differences, step \(NumberFormat.bound(step)))"
+            ? "check: central finite differences (step \(NumberFormat.bound(step))) agree to within \(NumberFormat.bound(largestDifference))"
             : "check: finite differences DISAGREE for \(worst): relative difference \(NumberFormat.significant(largestDifference, digits: 2)) "
                 + "(a kink of relu between θ − ε and θ + ε does this; otherwise the backward pass is wrong)"
     }

@@ -76,22 +76,25 @@ public struct MeasuredGradientFlow: Sendable, Encodable {
     public func text(digits: Int, chart: TextChart = TextChart()) -> String {
         let f = { (x: Double) in NumberFormat.significant(x, digits: digits) }
         let t = lossStep
-        var text = "Gradient flow in a trained network: ‖∂L_t/∂h_{t−d}‖ by distance d, measured by BPTT\n"
-        text += "  model  \(model)\n"
-        text += "  text   \(source)\n"
-        text += "  L_t is the cross-entropy at the last character of a window (t = \(t)), h the first layer's forward hidden state;\n"
-        text += "  each row is the mean over the \(normsByDistance.count) window\(normsByDistance.count == 1 ? "" : "s").\n\n"
+        var text = "Gradient flow in a trained network, by BPTT: ‖∂L_t/∂h_{t−d}‖ by distance d\n"
+        // The model's path and the text's description can be long: they continue under themselves.
+        text += TextWrap.wrap(model, indent: "  model  ", continuation: "         ")
+        text += TextWrap.wrap(source, indent: "  text   ", continuation: "         ")
+        text += TextWrap.wrap("L_t is the cross-entropy at the last character of a window (t = \(t)), h the first layer's forward hidden state; "
+                              + "each row is the mean over the \(normsByDistance.count) window\(normsByDistance.count == 1 ? "" : "s").", indent: "  ")
+        text += "\n"
         var table = TextTable(header: ["d", "mean ‖∂L_t/∂h_{t−d}‖", "relative to d = 0"])
         for d in 0...t { table.append(["\(d)", f(mean[d]), f(relative[d])]) }
         text += table.render()
         let D = factorDistance, w = f(equivalentSigmoidWeight)
         if factorPerStep > 0 {
-            text += "  An average step keeps \(f(factorPerStep)) of the gradient (\(f(relative[D])) after \(D) steps, to the power 1/\(D)):\n"
-            text += "  as much as the analytic lesson's centred sigmoid RNN with w = \(w), whose every step keeps w·φ′(0) = w/4.\n"
+            text += TextWrap.wrap("An average step keeps \(f(factorPerStep)) of the gradient (\(f(relative[D])) after \(D) steps, to the power 1/\(D)): "
+                                  + "as much as the analytic lesson's centred sigmoid RNN with w = \(w), whose every step keeps w·φ′(0) = w/4.",
+                                  indent: "  ")
             text += "  Compare: caesar lesson gradients --w \(w) --steps \(D)\n\n"
         } else {
             text += "  Nothing of the gradient is left after \(D) steps: it vanished completely.\n\n"
         }
-        return text + chart.render(plot)
+        return text + TextWrap.chart(chart.render(plot))
     }
 }

@@ -88,6 +88,8 @@ public struct NetworkShapes: Sendable, Encodable {
     public let activations: [Tensor]
     /// Each product at step t with its shapes: `(7×15)·(15×1) + …  → 7×1`.
     public let products: [String]
+    /// The same products in their parts, for the terminal to lay out on lines of their own.
+    let productParts: [Product]
     public let parameterCount: Int
 
     public init(_ c: NetworkConfiguration) {
@@ -98,12 +100,13 @@ public struct NetworkShapes: Sendable, Encodable {
         let module = c.cell == .rnn ? "RNN" : "LSTM"
         let stacked = c.cell == .lstm ? " (i, f, g, o stacked)" : ""
         var parameters: [Tensor] = []
-        var products: [String] = []
+        var products: [Product] = []
 
         if let E = c.embedding {
             parameters.append(Tensor(part: "embedding", name: "W_e", rows: E, columns: V, pytorchKey: "Embedding.weight", pytorchShape: [V, E],
                                      note: "column k is the vector of symbol k"))
-            products.append("x_t = W_e·onehot_t: (\(E)×\(V))·(\(V)×1) → \(E)×1   (PyTorch looks up row k instead)")
+            products.append(Product(formula: "x_t = W_e·onehot_t", shapes: "(\(E)×\(V))·(\(V)×1) → \(E)×1",
+                                    joiner: "   ", remark: "(PyTorch looks up row k instead)"))
         }
         for layer in 1...c.layers {
             let inputSize = layer == 1 ? input : directions * H
@@ -118,17 +121,18 @@ public struct NetworkShapes: Sendable, Encodable {
                 ]
             }
             let left = c.cell == .rnn ? "a_t" : "z_t"
-            var line = "layer \(layer): \(left) = W_x·x_t + W_h·h_{t−1} + b_x + b_h: "
-            line += "(\(G * H)×\(inputSize))·(\(inputSize)×1) + (\(G * H)×\(H))·(\(H)×1) + \(G * H)×1 + \(G * H)×1 → \(G * H)×1"
-            if c.cell == .lstm { line += ", cut into i, f, g, o of \(H)×1" }
-            products.append(line + (layer < c.layers ? "; its h_t is the next layer's x_t" : ""))
+            let shapes = "(\(G * H)×\(inputSize))·(\(inputSize)×1) + (\(G * H)×\(H))·(\(H)×1) + \(G * H)×1 + \(G * H)×1 → \(G * H)×1"
+            var remark = c.cell == .lstm ? "cut into i, f, g, o of \(H)×1" : ""
+            if layer < c.layers { remark += (remark.isEmpty ? "" : "; ") + "its h_t is the next layer's x_t" }
+            products.append(Product(formula: "layer \(layer): \(left) = W_x·x_t + W_h·h_{t−1} + b_x + b_h", shapes: shapes,
+                                    joiner: c.cell == .lstm ? ", " : "; ", remark: remark))
         }
         let top = directions * H
         parameters += [
             Tensor(part: "output", name: "W_y", rows: V, columns: top, pytorchKey: "Linear.weight", pytorchShape: [V, top], note: "hidden to scores"),
             Tensor(part: "output", name: "b_y", rows: V, columns: 1, pytorchKey: "Linear.bias", pytorchShape: [V], note: ""),
         ]
-        products.append("ŷ_t = W_y·h_t + b_y: (\(V)×\(top))·(\(top)×1) + \(V)×1 → \(V)×1")
+        products.append(Product(formula: "ŷ_t = W_y·h_t + b_y", shapes: "(\(V)×\(top))·(\(top)×1) + \(V)×1 → \(V)×1"))
 
         var activations: [Tensor] = []
         let step = { (name: String, rows: Int, note: String) in
@@ -156,7 +160,8 @@ public struct NetworkShapes: Sendable, Encodable {
 
         self.parameters = parameters
         self.activations = activations
-        self.products = products
+        self.products = products.map(\.line)
+        productParts = products
         parameterCount = parameters.reduce(0) { $0 + $1.count }
     }
 
@@ -181,6 +186,18 @@ public struct NetworkShapes: Sendable, Encodable {
             if counts.last?.part == tensor.part { counts[counts.count - 1].count += tensor.count } else { counts.append((tensor.part, tensor.count)) }
         }
         return counts
+    }
+
+    /// A product at step t: its formula, the shapes multiplied and added, and a remark.
+    struct Product: Sendable {
+        let formula: String
+        let shapes: String
+        /// What joins the remark to the shapes on one line (`", "`).
+        var joiner = ""
+        var remark = ""
+
+        /// The product on one line: `ŷ_t = W_y·h_t + b_y: (10×7)·(7×1) + 10×1 → 10×1`.
+        var line: String { "\(formula): \(shapes)" + (remark.isEmpty ? "" : joiner + remark) }
     }
 
     private enum CodingKeys: String, CodingKey {

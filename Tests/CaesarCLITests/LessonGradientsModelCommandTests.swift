@@ -85,12 +85,15 @@ import FoundationXML
     @Test func theTextSaysWhatWasMeasured() throws {
         let run = try CaesarRun(["lesson", "gradients", "--model", TinyModels.anyKey, "--windows", "4"])
         #expect(run.status == 0 && run.stderr.isEmpty)
-        #expect(run.stdout.hasPrefix("""
-            Gradient flow in a trained network: ‖∂L_t/∂h_{t−d}‖ by distance d, measured by BPTT
+        // The model's path and the text's description continue under themselves (9 spaces in);
+        // joined back, they are one line each.
+        let joined = Self.joiningContinuations(run.stdout)
+        #expect(joined.hasPrefix("""
+            Gradient flow in a trained network, by BPTT: ‖∂L_t/∂h_{t−d}‖ by distance d
               model  '\(TinyModels.anyKey)', lstm 8 bidirectional (31 → 31); its forward direction is measured
               text   Corpora/en-the-lighthouse-letters.txt, the first 4 windows of 14 characters, window i encrypted with key i mod 26 (it was trained on every key)
-              L_t is the cross-entropy at the last character of a window (t = 14), h the first layer's forward hidden state;
-              each row is the mean over the 4 windows.
+              L_t is the cross-entropy at the last character of a window (t = 14), h the
+              first layer's forward hidden state; each row is the mean over the 4 windows.
 
               d   mean ‖∂L_t/∂h_{t−d}‖  relative to d = 0
               --  --------------------  -----------------
@@ -99,7 +102,14 @@ import FoundationXML
         #expect(run.stdout.contains("  Compare: caesar lesson gradients --w "))
         #expect(run.stdout.contains("● RNN, ") && run.stdout.contains(" a step   ○ measured\n"))
         let fixed = try CaesarRun(["lesson", "gradients", "--model", TinyModels.fixedKey, "--text", sentence])
-        #expect(fixed.stdout.contains("  text   the --text, the first 6 windows of 14 characters, encrypted with key 3, the key it was trained on\n"))
+        #expect(Self.joiningContinuations(fixed.stdout).contains(
+            "  text   the --text, the first 6 windows of 14 characters, encrypted with key 3, the key it was trained on\n"))
+    }
+
+    /// The text with each line that continues the model's or the text's description joined to
+    /// the line before it.
+    static func joiningContinuations(_ text: String) -> String {
+        text.replacingOccurrences(of: "\n         ", with: " ")
     }
 
     @Test func theRowsPrintTheJSONsNumbers() throws {

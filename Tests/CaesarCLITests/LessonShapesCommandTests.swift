@@ -9,6 +9,7 @@ import Testing
         for flag in ["rnn128", "lstm128", "lstm256", "lstm2x256", "bilstm128", "--vocabulary <V>", "--embedding <E>", "--one-hot", "--hidden <H>", "--cell <cell>", "--layers <n>", "--bidirectional", "--steps <T>", "--json"] {
             #expect(run.stdout.contains(flag), "\(flag)")
         }
+        #expect(run.stdout.contains("USAGE: caesar lesson shapes <options>\n"))  // the options are listed below it
     }
 
     @Test func theTextbookExampleByDefault() throws {
@@ -22,7 +23,7 @@ import Testing
         let lstm = try CaesarRun(["lesson", "shapes", "--preset", "lstm256", "--layers", "2"])
         #expect(lstm.stdout.contains("  total 830239 parameters: layer 1 295936, layer 2 526336, output 7967\n"))
         let oneHot = try CaesarRun(["lesson", "shapes", "--one-hot", "--cell", "lstm", "--bidirectional"])
-        #expect(oneHot.stdout.hasPrefix("Shapes of a bidirectional 1-layer LSTM: vocabulary V = 10, one-hot input, hidden H = 7, T = 5 steps\n"))
+        #expect(oneHot.stdout.hasPrefix("Shapes of a bidirectional 1-layer LSTM\n  vocabulary V = 10, one-hot input, hidden H = 7, T = 5 steps\n"))
     }
 
     @Test func jsonCarriesEveryTensor() throws {
@@ -53,14 +54,17 @@ import Testing
         #expect(run.stdout.hasPrefix("""
             Model '\(TinyModels.anyKey)': lstm 8 bidirectional (31 → 31)
 
-            Shapes of a bidirectional 1-layer LSTM: vocabulary V = 31, one-hot input, hidden H = 8, T = 16 steps
+            Shapes of a bidirectional 1-layer LSTM
+              vocabulary V = 31, one-hot input, hidden H = 8, T = 16 steps
 
             """))
-        #expect(run.stdout.contains("  layer 1 reverse  W_x   32×31  rnn.weight_ih_l0_reverse  (32, 31)         992  input to hidden (i, f, g, o stacked)\n"))
-        #expect(run.stdout.contains("                   W_h    32×8  rnn.weight_hh_l0_reverse  (32, 8)          256  hidden to hidden (i, f, g, o stacked)\n"))
+        #expect(run.stdout.contains("  layer 1 reverse  W_x   32×31  input to hidden (i, f, g, o stacked)\n"))
+        #expect(run.stdout.contains("                   W_h    32×8  hidden to hidden (i, f, g, o stacked)\n"))
+        #expect(run.stdout.contains("  W_x   32×31  rnn.weight_ih_l0_reverse  (32, 31)         992\n"))
+        #expect(run.stdout.contains("  W_h    32×8  rnn.weight_hh_l0_reverse  (32, 8)          256\n"))
         #expect(run.stdout.contains("  total 3151 parameters: layer 1 1312, layer 1 reverse 1312, output 527\n"))
         let rnn = try CaesarRun(["lesson", "shapes", "--model", TinyModels.fixedKey, "--steps", "5"])
-        #expect(rnn.stdout.contains("Shapes of a 1-layer RNN: vocabulary V = 31, one-hot input, hidden H = 12, T = 5 steps\n"))
+        #expect(rnn.stdout.contains("Shapes of a 1-layer RNN\n  vocabulary V = 31, one-hot input, hidden H = 12, T = 5 steps\n"))
     }
 
     @Test func theKeysAndShapesAreTheFilesTensors() throws {

@@ -69,9 +69,11 @@ import Testing
     @Test func theTextShowsGatesPathsAndTheCheck() throws {
         let text = try LSTMCellLesson(.lessonDefaults).text(digits: 4)
         #expect(text.contains("  1    1  0.6225   0.832  0.6044    0.69  0.3762   0.248  0.5  0.03176\n"))
-        #expect(text.contains("  2    -0.2138    -0.03154    -0.2453                    -0.112               -0.07645    -0.1884\n"))
+        // The backward pass in two tables: the h_t path, then the c_t path.
+        #expect(text.contains("  2    -0.2138    -0.03154    -0.2453\n"))
+        #expect(text.contains("  2                    -0.112               -0.07645    -0.1884\n"))
         #expect(text.contains("  0  f_3⊙f_2⊙f_1     0.5526\n"))
-        #expect(text.contains("check: finite differences agree to within"))
+        #expect(text.contains("check: central finite differences (step 1e-5) agree to within"))
         #expect(LSTMCellLesson.matrix([[0.5, -1], [2, 0.25]], digits: 3) == "[0.5, -1; 2, 0.25]")
     }
 }

@@ -45,26 +45,43 @@ import Testing
                                         normsByDistance: [[2, 1, 0.5], [4, 1, 0.25]])
         let text = flow.text(digits: 4, chart: TextChart(width: 30, height: 8, style: .ascii))
         #expect(text.hasPrefix("""
-            Gradient flow in a trained network: ‖∂L_t/∂h_{t−d}‖ by distance d, measured by BPTT
+            Gradient flow in a trained network, by BPTT: ‖∂L_t/∂h_{t−d}‖ by distance d
               model  m.safetensors: rnn 4
               text   the text
-              L_t is the cross-entropy at the last character of a window (t = 2), h the first layer's forward hidden state;
-              each row is the mean over the 2 windows.
+              L_t is the cross-entropy at the last character of a window (t = 2), h the
+              first layer's forward hidden state; each row is the mean over the 2 windows.
 
               d  mean ‖∂L_t/∂h_{t−d}‖  relative to d = 0
               -  --------------------  -----------------
               0                     3                  1
               1                     1             0.3333
               2                 0.375              0.125
-              An average step keeps 0.3536 of the gradient (0.125 after 2 steps, to the power 1/2):
-              as much as the analytic lesson's centred sigmoid RNN with w = 1.414, whose every step keeps w·φ′(0) = w/4.
+              An average step keeps 0.3536 of the gradient (0.125 after 2 steps, to the
+              power 1/2): as much as the analytic lesson's centred sigmoid RNN with
+              w = 1.414, whose every step keeps w·φ′(0) = w/4.
               Compare: caesar lesson gradients --w 1.414 --steps 2
 
             Gradient flow measured over 2 windows
 
             """))
         #expect(text.contains("* RNN, 0.354 a step   o measured"))
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
         #expect(flow.plot.series[0].points.map(\.y) == [1, 0.125.squareRoot(), 0.125.squareRoot() * 0.125.squareRoot()])
+    }
+
+    @Test func aLongModelOrSourceContinuesUnderItself() {
+        let flow = MeasuredGradientFlow(
+            model: "'/a/long/folder/of/models/key3.safetensors', lstm 256 bidirectional (31 → 31); its forward direction is measured",
+            source: "Corpora/en-the-lighthouse-letters.txt, the first 16 windows of 32 characters, encrypted with key 3",
+            lossStep: 1, normsByDistance: [[1, 0.5]])
+        #expect(flow.text(digits: 4).hasPrefix("""
+            Gradient flow in a trained network, by BPTT: ‖∂L_t/∂h_{t−d}‖ by distance d
+              model  '/a/long/folder/of/models/key3.safetensors', lstm 256 bidirectional
+                     (31 → 31); its forward direction is measured
+              text   Corpora/en-the-lighthouse-letters.txt, the first 16 windows of 32
+                     characters, encrypted with key 3
+
+            """))
     }
 
     @Test func aGradientThatVanishesCompletelyIsSaidSo() {

@@ -34,6 +34,14 @@ import Testing
         #expect(layer2.map(\.shape) == ["1024×256", "1024×256", "1024×1", "1024×1"])
         #expect(layer2.map { $0.pytorchKey! } == ["LSTM.weight_ih_l1", "LSTM.weight_hh_l1", "LSTM.bias_ih_l1", "LSTM.bias_hh_l1"])
         #expect(shapes.products[1].hasSuffix("→ 1024×1, cut into i, f, g, o of 256×1"))
+        #expect(shapes.products[0].hasSuffix("→ 1024×1, cut into i, f, g, o of 256×1; its h_t is the next layer's x_t"))
+        // The terminal shows each product's formula, shapes and remark on lines of their own.
+        #expect(shapes.text().contains("""
+              layer 1: z_t = W_x·x_t + W_h·h_{t−1} + b_x + b_h
+                (1024×31)·(31×1) + (1024×256)·(256×1) + 1024×1 + 1024×1 → 1024×1
+                cut into i, f, g, o of 256×1; its h_t is the next layer's x_t
+
+            """))
     }
 
     @Test func bidirectionalDoublesTheOutputLayersInput() {
@@ -44,10 +52,17 @@ import Testing
     }
 
     @Test func theTextListsEveryPart() {
-        let text = NetworkShapes(.textbookExample).text()
-        #expect(text.contains("  layer 1    W_x    7×15  RNN.weight_ih_l0  (7, 15)          105  input to hidden\n"))
+        let shapes = NetworkShapes(.textbookExample)
+        let text = shapes.text()
+        #expect(text.contains("  layer 1    W_x    7×15  input to hidden\n"))
+        #expect(text.contains("  W_x    7×15  RNN.weight_ih_l0  (7, 15)          105\n"))
         #expect(text.contains("  total 398 parameters: embedding 150, layer 1 168, output 80\n"))
-        #expect(text.contains("  layer 1: a_t = W_x·x_t + W_h·h_{t−1} + b_x + b_h: (7×15)·(15×1) + (7×7)·(7×1) + 7×1 + 7×1 → 7×1\n"))
+        #expect(text.contains("  layer 1: a_t = W_x·x_t + W_h·h_{t−1} + b_x + b_h\n    (7×15)·(15×1) + (7×7)·(7×1) + 7×1 + 7×1 → 7×1\n"))
+        #expect(shapes.products == [
+            "x_t = W_e·onehot_t: (15×10)·(10×1) → 15×1   (PyTorch looks up row k instead)",
+            "layer 1: a_t = W_x·x_t + W_h·h_{t−1} + b_x + b_h: (7×15)·(15×1) + (7×7)·(7×1) + 7×1 + 7×1 → 7×1",
+            "ŷ_t = W_y·h_t + b_y: (10×7)·(7×1) + 10×1 → 10×1",
+        ])
     }
 
     @Test func aModelFilesKeysReplaceTheModuleTypes() {
@@ -63,6 +78,8 @@ import Testing
         ])
         #expect(named.parameters.map(\.shape) == shapes.parameters.map(\.shape))
         #expect(named.parameterCount == shapes.parameterCount && named.parameterCount == 1463)
-        #expect(named.text().contains("  layer 1 reverse  W_x   16×31  rnn.weight_ih_l0_reverse  (16, 31)         496  input to hidden (i, f, g, o stacked)\n"))
+        let text = named.text()
+        #expect(text.contains("  layer 1 reverse  W_x   16×31  input to hidden (i, f, g, o stacked)\n"))
+        #expect(text.contains("  W_x   16×31  rnn.weight_ih_l0_reverse  (16, 31)         496\n"))
     }
 }

@@ -24,14 +24,14 @@ import Testing
               2        2            4                  0          4        4
               1       -2           -4                  4          0        0
             """))
-        #expect(text.contains("a_t = W_x·x_t + W_h·h_{t−1}    h_t = a_t    ŷ_t = W_y·h_t    L = Σ_t (ŷ_t − y_t)²"))
+        #expect(text.contains("a_t = W_x·x_t + W_h·h_{t−1}    h_t = a_t    ŷ_t = W_y·h_t\n  L = Σ_t (ŷ_t − y_t)²\n"))
     }
 
     @Test func gradientsPerStepAndTheSGDStep() throws {
         let text = try ScalarRNNLesson(.textbook).text(digits: 4)
         #expect(text.contains("  ∂L/∂u  ∂L/∂a_t·h_{t−1}         0  -0.03028  -0.04669  -0.07697\n"))
         #expect(text.contains("  w     0.5   -0.1261  0.5126\n"))
-        #expect(text.contains("check: finite differences agree to within "))
+        #expect(text.contains("  check: central finite differences (step 1e-5) agree to within "))
     }
 
     @Test func digitsChangeTheRounding() throws {

@@ -76,27 +76,41 @@ struct GradientCheckReport: Encodable {
     }
 
     var text: String {
-        var text = "Gradient check of \(subject): \(grouped(parameters)) parameters, in Double\n"
-        text += "  batch      B = \(batch) random sequences of T = \(steps) tokens with random targets (seed \(seed)); L = mean cross-entropy\n"
-        text += "  numerical  n = central differences (L(θ + ε) − L(θ − ε)) / 2ε at ε = \(Self.short(epsilon)) and ε/2, Richardson-extrapolated\n"
-        text += "  error      \(measure), with a = BPTT's gradient; a tensor passes below \(Self.short(tolerance))\n\n"
-        var table = TextTable(header: ["tensor", "shape", "checked", "max relative error", "max absolute error", "result"])
+        // A label, then its value wrapped under itself: formulas and long paths stay within 80 columns.
+        let label = { (name: String, value: String) in
+            TextWrap.wrap(value, indent: "  " + name.padding(toLength: 11, withPad: " ", startingAt: 0),
+                          continuation: String(repeating: " ", count: 13))
+        }
+        var text = "Gradient check of \(grouped(parameters)) parameters, in Double\n"
+        text += label("network", subject)
+        text += label("batch", "B = \(batch) random sequences of T = \(steps) tokens with random targets (seed \(seed))")
+        text += label("loss", "L = mean cross-entropy")
+        text += label("numerical", "n = central differences (L(θ + ε) − L(θ − ε)) / 2ε")
+        text += label("", "at ε = \(Self.short(epsilon)) and ε/2, Richardson-extrapolated")
+        text += label("error", "\(measure), with a = BPTT's gradient")
+        text += label("passes", "a tensor whose largest error is below \(Self.short(tolerance))") + "\n"
+        // Short headers keep the table narrow; the legend below says what they mean.
+        var table = TextTable(header: ["tensor", "shape", "checked", "relative", "absolute", "result"])
         for t in tensors {
             let checked = t.checked == t.elements ? "\(t.checked)" : "\(t.checked) of \(t.elements)"
             table.append([t.name, t.shape.map(String.init).joined(separator: "×"), checked, Self.short(t.maxRelativeError),
                           Self.short(t.maxAbsoluteError), t.passed ? "pass" : "FAIL"])
         }
         text += table.render()
+        text += "  relative: a tensor's largest error as above; absolute: its largest |a − n|\n"
         let worst = tensors.max { $0.maxRelativeError < $1.maxRelativeError }
         let failed = tensors.filter { !$0.passed }.count
         if failed == 0 {
-            text += "passed: every tensor agrees within \(Self.short(tolerance))"
-            if let worst { text += " (largest error \(Self.short(worst.maxRelativeError)), in \(worst.name))" }
+            text += "passed: every tensor agrees within \(Self.short(tolerance))\n"
+            if let worst { text += "  largest error \(Self.short(worst.maxRelativeError)), in \(worst.name)\n" }
         } else {
-            text += "FAILED: \(failed) of \(tensors.count) tensors differ by \(Self.short(tolerance)) or more"
-            if let worst { text += " (largest error \(Self.short(worst.maxRelativeError)) in \(worst.name): BPTT \(worst.worstAnalytic), numerical \(worst.worstNumerical))" }
+            text += "FAILED: \(failed) of \(tensors.count) tensors differ by \(Self.short(tolerance)) or more\n"
+            if let worst {
+                text += TextWrap.wrap("largest error \(Self.short(worst.maxRelativeError)), in \(worst.name): "
+                                      + "BPTT \(worst.worstAnalytic), numerical \(worst.worstNumerical)", indent: "  ", continuation: "  ")
+            }
         }
-        return text + "\n"
+        return text
     }
 
     /// An error or a step as two significant digits: `3.1e-10`, `0.001`, `0`.

@@ -7,6 +7,9 @@ struct LessonShapes: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shapes",
         abstract: "The shape of every matrix and vector of an RNN or LSTM, and its parameter count.",
+        // Generated, the synopsis would list all twelve options on one line of 216 characters;
+        // OPTIONS lists them anyway, so the usage says <options>, as the other lessons' do.
+        usage: "caesar lesson shapes <options>",
         discussion: """
             Shapes in the equations' column-vector form (W_x is hidden × input) beside
             PyTorch's keys and shapes; parameters counted as PyTorch counts them
