@@ -48,6 +48,31 @@ public struct CrackingBenchmark: Sendable {
         return rows
     }
 
+    /// Many messages at once (`--lines`): one method's throughput.
+    public struct Throughput: Sendable, Codable {
+        public let method: String
+        public let letters: Int
+        public let messages: Int
+        public let workers: Int
+        /// Messages cracked (ranked, checked for plausibility, decrypted) per second: median pass.
+        public let messagesPerSecond: Double
+    }
+
+    /// Cracks `messages` with a ``MessageCracker`` of `workers` rankers from `makeRanker`,
+    /// `repeats` times, as `decrypt --lines` does.
+    public func throughput(method: String, makeRanker: () throws -> any KeyRanker, messages: [String], letters: Int, workers: Int) throws -> Throughput {
+        let cracker = MessageCracker(rankers: try (0..<workers).map { _ in try makeRanker() })
+        _ = cracker.crack(Array(messages.prefix(workers)))  // warm
+        var rates: [Double] = []
+        for _ in 0..<repeats {
+            let clock = ContinuousClock(), started = clock.now
+            _ = cracker.crack(messages)
+            rates.append(Double(messages.count) / ((clock.now - started) / .seconds(1)))
+        }
+        rates.sort()
+        return Throughput(method: method, letters: letters, messages: messages.count, workers: workers, messagesPerSecond: rates[rates.count / 2])
+    }
+
     /// A file and how long reading and checking it takes.
     public struct Load: Sendable, Codable {
         public let file: String

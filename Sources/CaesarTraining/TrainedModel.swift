@@ -28,7 +28,7 @@ public struct TrainedModel: Sendable {
     public static func load(from path: String) throws -> TrainedModel {
         do {
             return TrainedModel(try ModelFile.load(from: path), path: path)
-        } catch ModelFileError.invalid(_, .unexpectedTensor(let name, _)) where name.hasPrefix(TrainingCheckpoint.optimizerPrefix) {
+        } catch ModelFileError.trainingCheckpoint {
             throw TrainingError.checkpointIsNotAModel(path: path)
         }
     }

@@ -54,7 +54,7 @@ public struct TrainingCheckpoint: Equatable, Sendable {
 
     static let stateKey = "trainer_state"
     /// Tensors of the optimizer's state are saved under this prefix: `optimizer.exp_avg.out.bias`.
-    static let optimizerPrefix = "optimizer."
+    static let optimizerPrefix = ModelFile.checkpointPrefix
 
     public func save(to path: String) throws {
         var file = model.safeTensors()

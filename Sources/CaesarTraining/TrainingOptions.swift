@@ -64,9 +64,6 @@ public struct TrainingOptions: Sendable, Equatable {
         return c
     }
 
-    /// Whether a shape setting was given (on resume it must then match the checkpoint's).
-    var isShapeGiven: Bool { setup != nil || cell != nil || hiddenSize != nil || layers != nil || bidirectional != nil }
-
     /// A resumed run's configuration with what may change on resume: how long it trains
     /// (`steps`, `targetAccuracy`) and, to get past a divergence, `learningRate` and `clip`.
     public func apply(to c: inout TrainingConfiguration) {
@@ -82,7 +79,13 @@ public struct TrainingOptions: Sendable, Equatable {
         let fresh = configuration()
         var found: [String] = []
         func check(_ given: Bool, _ same: Bool, _ flag: String) { if given, !same { found.append(flag) } }
-        check(isShapeGiven, fresh.architecture == c.architecture, "the network (\(c.architecture))")
+        // The shape flag by flag, as they were given: "--hidden 8", not the whole network.
+        let a = c.architecture, asked = fresh.architecture
+        check(setup != nil, asked.setup == a.setup, "--setup \(a.setup.name)" + (a.setup.pooling.map { " --pooling \($0.rawValue)" } ?? ""))
+        check(cell != nil, asked.cell == a.cell, "--arch \(a.cell.rawValue)")
+        check(hiddenSize != nil, asked.hiddenSize == a.hiddenSize, "--hidden \(a.hiddenSize)")
+        check(layers != nil, asked.layers == a.layers, "--layers \(a.layers)")
+        check(bidirectional != nil, asked.bidirectional == a.bidirectional, a.bidirectional ? "--bidirectional" : "--no-bidirectional")
         check(key != nil, fresh.key == c.key, "--key \(c.key)")
         check(sequenceLength != nil, fresh.sequenceLength == c.sequenceLength, "--seq-len \(c.sequenceLength)")
         check(minimumSequenceLength != nil, fresh.minimumSequenceLength == c.minimumSequenceLength,

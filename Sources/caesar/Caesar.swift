@@ -34,7 +34,7 @@ struct Caesar: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)  // a closed pipe becomes EPIPE, handled below
         do {
             try requireKnownSubcommand()
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(commaListsSplit(Array(CommandLine.arguments.dropFirst())))
             if command is MatrixHeavyCommand { restartWithBetterMatrixKernels() }
             try command.run()
         } catch IOError.brokenPipe {
@@ -82,6 +82,26 @@ extension Caesar {
         setenv("OPENBLAS_CORETYPE", kernels, 1)
         var arguments = CommandLine.arguments.map { strdup($0) } + [nil]
         execv("/proc/self/exe", &arguments)
+    }
+
+    /// Options that take a list of values (not paths): `--lengths 5,10,20` is read as
+    /// `--lengths 5 10 20`, as the lessons read their lists.
+    static let commaListOptions: Set<String> = ["--lengths", "--methods", "--configs", "--batches", "--measure", "--windows"]
+
+    /// The arguments with each comma-separated value of a list option split into values.
+    static func commaListsSplit(_ arguments: [String]) -> [String] {
+        var out: [String] = [], inList = false
+        for word in arguments {
+            if word.hasPrefix("-") {
+                inList = commaListOptions.contains(word)
+                out.append(word)
+            } else if inList, word.contains(",") {
+                out += word.split(separator: ",").map(String.init)
+            } else {
+                out.append(word)
+            }
+        }
+        return out
     }
 
     /// `caesar help nosuch`: ArgumentParser prints the top-level help and exits 0; here it is

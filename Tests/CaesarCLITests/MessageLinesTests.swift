@@ -33,4 +33,16 @@ import Testing
         let run = try CaesarRun(["decrypt", "--lines", "-q", "--method", "quadgram", "Wkh vhfuhw phhwlqj lv dw gdzq", "Xli wigvix qiixmrk mw ex hear"])
         #expect(run.stdout == "The secret meeting is at dawn\nThe secret meeting is at dawn\n" && run.stderr.isEmpty)
     }
+
+    @Test func bruteRanksEachLineOnItsOwn() throws {
+        let text = try CaesarRun(["brute", "--lines", "--method", "quadgram", "-"], stdin: Data("Wkh vhfuhw\n123\nUryyb jbeyq\n".utf8))
+        #expect(text.status == 0)
+        let blocks = text.stdout.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        #expect(blocks.count == 2)
+        #expect(blocks[0].hasPrefix("line 1:\n 1  key  3  ") && blocks[1].hasPrefix("line 3:\n 1  key 13  "))
+        #expect(blocks.allSatisfy { $0.split(separator: "\n").count == 27 })
+        let json = try CaesarRun(["brute", "--lines", "--json", "--method", "quadgram", "Wkh vhfuhw"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        #expect(object["line"] as? Int == 1 && (object["candidates"] as? [Any])?.count == 26)
+    }
 }

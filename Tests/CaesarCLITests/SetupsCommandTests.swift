@@ -31,7 +31,7 @@ import Testing
         let resumed = try CaesarRun(["train", Self.corpus, "--out", folder + "-m.safetensors", "--resume", "--steps", "30"])
         #expect(resumed.status == 0 && resumed.stdout.contains(" at step 30 "), "\(resumed.stderr)")  // finished, or reached 100% there
         try CaesarRun.expectError(["train", Self.corpus, "--out", folder + "-m.safetensors", "--resume", "--steps", "40", "--setup", "encoder-decoder"], status: 1,
-                                  "cannot resume: the checkpoint was made with the network (rnn 8, many-to-one (final) (31 → 26)); hint: resume with the same corpus and settings, or start a new run")
+                                  "cannot resume: the checkpoint was made with --setup many-to-one --pooling final; hint: resume with the same corpus and settings, or start a new run")
     }
 
     @Test(arguments: ["m2o", "s2s"])

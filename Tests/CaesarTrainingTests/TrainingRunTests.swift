@@ -61,7 +61,7 @@ import Testing
         other.hiddenSize = 9
         other.seed = 7
         other.steps = 10
-        #expect(throws: TrainingError.checkpointMismatch(reason: "the checkpoint was made with the network (rnn 8 (31 → 31)), --seed 0")) {
+        #expect(throws: TrainingError.checkpointMismatch(reason: "the checkpoint was made with --hidden 8, --seed 0")) {
             _ = try TrainingRun(corpus: [file], options: other, out: out, resume: true)
         }
     }

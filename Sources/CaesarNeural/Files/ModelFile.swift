@@ -1,4 +1,5 @@
 import CaesarIO
+import Foundation
 
 /// A trained network on disk: its architecture, its weights and what it was trained on.
 ///
@@ -98,15 +99,26 @@ public struct ModelFile: Equatable, Sendable {
     // MARK: - Reading
 
     public static func load(from path: String) throws -> ModelFile {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            let inside = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".safetensors") }.sorted()
+            throw ModelFileError.folder(path: path, models: inside)
+        }
         let bytes = try AtomicFile.read(path, limit: maximumSize)
         do {
             return try ModelFile(SafeTensors(bytes: bytes))
         } catch let error as SafeTensorsError {
             throw ModelFileError.unreadable(path: path, error)
+        } catch ModelFileError.Reason.unexpectedTensor(let name, _) where name.hasPrefix(checkpointPrefix) {
+            throw ModelFileError.trainingCheckpoint(path: path)
         } catch let error as ModelFileError.Reason {
             throw ModelFileError.invalid(path: path, error)
         }
     }
+
+    /// The names of the optimizer's tensors in a training checkpoint (``TrainingCheckpoint``
+    /// in CaesarTraining): a file that has them is a checkpoint, not a model.
+    public static let checkpointPrefix = "optimizer."
 
     /// Validates a parsed file: metadata complete and consistent, tensors exactly the expected
     /// names and shapes, values finite.
@@ -176,6 +188,10 @@ public struct ModelFile: Equatable, Sendable {
 public enum ModelFileError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, SafeTensorsError)
     case invalid(path: String, Reason)
+    /// A training checkpoint given where a model is wanted.
+    case trainingCheckpoint(path: String)
+    /// A folder given where a model file is wanted, with the models inside it.
+    case folder(path: String, models: [String])
 
     public enum Reason: Error, Equatable, CustomStringConvertible {
         case notACaesarModel(String)
@@ -211,6 +227,13 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unreadable(let path, let error): return "model '\(path)': \(error)"
         case .invalid(let path, let reason): return "model '\(path)': \(reason)"
+        case .trainingCheckpoint(let path):
+            let model = path.hasSuffix(".checkpoint.safetensors") ? "'" + path.dropLast(".checkpoint.safetensors".count) + ".safetensors'" : "the model file"
+            return "'\(path)' is a training checkpoint (the latest weights and the optimizer's state), not a model; hint: give \(model), the best model caesar train saved beside it"
+        case .folder(let path, let models):
+            let folder = path.hasSuffix("/") ? path : path + "/"
+            let examples = models.prefix(3).map { "'\(folder)\($0)'" }.joined(separator: ", ")
+            return "'\(path)' is a folder, not a model file; hint: " + (models.isEmpty ? "give a .safetensors file written by caesar train" : "give one of the models in it: \(examples)\(models.count > 3 ? ", …" : "")")
         }
     }
 }

@@ -12,8 +12,9 @@ extension Caesar {
                 is better), posterior probability of the key, and the start of the decryption. --json gives every decryption in \
                 full. Text without letters A–Z is an error: all 26 decryptions would be the same text.
 
-                Example:
+                Examples:
                   caesar brute "Wkh vhfuhw phhwlqj"
+                  caesar brute --method quadgram --lines -i puzzles.txt
                 """
         )
 
@@ -24,6 +25,9 @@ extension Caesar {
         @OptionGroup var input: InputOptions
         @OptionGroup var output: OutputOptions
 
+        @Flag(help: "Each line is its own message: its 26 keys ranked under a 'line N:' heading (--json: JSON Lines, one object per line).")
+        var lines = false
+
         struct Report: Encodable {
             struct Line: Encodable {
                 let rank, key: Int
@@ -33,16 +37,46 @@ extension Caesar {
             let method: String
             let lettersScored: Int
             let candidates: [Line]
+            /// With --lines, the input line ranked.
+            var line: Int?
+        }
+
+        /// The ranking of one text as a report.
+        static func report(_ ranking: KeyRanking, of text: String, line: Int? = nil) -> Report {
+            let lines = ranking.candidates.enumerated().map {
+                Report.Line(rank: $0 + 1, key: $1.key, score: $1.score, posterior: $1.posterior, plaintext: CaesarShift(key: $1.key).inverse.apply(to: text))
+            }
+            return Report(method: ranking.method, lettersScored: ranking.lettersScored, candidates: lines, line: line)
+        }
+
+        /// --lines: every line ranked on its own, a block (or a JSON line) each; lines without
+        /// letters are skipped (all 26 decryptions would be the same text).
+        func runLines() throws {
+            let ranker = try method.ranker(threads: 1), sink = try output.open()
+            var number = 0
+            try MessageLines.forEachBlock(of: input) { block in
+                for text in block {
+                    number += 1
+                    guard !Letters.indices(in: text, limit: 1).isEmpty else { continue }
+                    let ranking = try ranker.rank(text, source: "line \(number)", prefixLetters: method.prefix)
+                    if output.json {
+                        try sink.write(try JSONReport.encode(Self.report(ranking, of: text, line: number), pretty: false) + "\n")
+                    } else {
+                        try sink.write("line \(number):\n" + RankingTable.lines(ranking.candidates[...]) { CaesarShift(key: $0).inverse.apply(to: text) } + "\n")
+                    }
+                }
+            }
+            try sink.finish()
         }
 
         func run() throws {
+            if lines { return try runLines() }
             let source = try input.open()
             let text = try source.readAll(limit: Brute.inputLimit)
             let ranking = try method.ranker().rank(text, source: source.name, prefixLetters: method.prefix)
             let decrypt = { (key: Int) in CaesarShift(key: key).inverse.apply(to: text) }
             if output.json {
-                let lines = ranking.candidates.enumerated().map { Report.Line(rank: $0 + 1, key: $1.key, score: $1.score, posterior: $1.posterior, plaintext: decrypt($1.key)) }
-                try output.writeJSON(Report(method: ranking.method, lettersScored: ranking.lettersScored, candidates: lines))
+                try output.writeJSON(Self.report(ranking, of: text))
             } else {
                 let sink = try output.open()
                 try sink.write(RankingTable.lines(ranking.candidates[...], plaintext: decrypt))

@@ -24,8 +24,18 @@ struct Train: ParsableCommand, MatrixHeavyCommand {
 
             Writes, beside --output: the best model (by validation accuracy; the newer on a tie), \
             OUT.checkpoint.safetensors (resume with --resume), and the learning curves as OUT.csv \
-            and OUT.svg. Ctrl-C saves a checkpoint and stops (exit status 130); a NaN or infinite \
-            loss stops with the last good checkpoint kept.
+            and OUT.svg. Only one run at a time writes these files (a second is refused). Ctrl-C saves \
+            a checkpoint and stops (exit status 130); a diverging run (NaN, infinite or runaway \
+            weights) stops with the last good checkpoint kept, and names the command to go on with \
+            a lower --lr.
+
+            Examples:
+              caesar train Corpora/ --key 3 --hidden 32 --steps 300 -o key3.safetensors
+              caesar train Corpora/ --key any --hidden 64 --steps 1500 -o any.safetensors
+              caesar train Corpora/ -o any.safetensors --resume --steps 3000     # go on
+              caesar train Corpora/ --setup many-to-one --arch rnn -o classifier.safetensors
+              caesar train books/ --setup language-model --language en --hidden 256 -o lm.safetensors
+              caesar train books/ --bptt truncated:16 --optimizer sgd --lr 0.1 --quiet
             """)
 
     @Argument(help: ArgumentHelp("Text files, or folders (every .txt file inside, recursively).", valueName: "corpus"))

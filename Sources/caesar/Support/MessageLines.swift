@@ -42,6 +42,9 @@ struct MessageLines {
                 }
             }
             next += lines.count
+            // A block's keys, then its plaintext: on a terminal they read in that order.
+            try notes.flush()
+            try sink.flush()
         }
         try Self.forEachBlock(of: input) { try answer($0) }
         try sink.finish()

@@ -42,6 +42,7 @@ extension Bench {
             let threads: Int
             let scoring: [CrackingBenchmark.Row]
             let loading: [CrackingBenchmark.Load]
+            let lines: [CrackingBenchmark.Throughput]
             let decryptWallMilliseconds: Double
         }
 
@@ -74,25 +75,37 @@ extension Bench {
             let scoring = try benchmark.scoring(methods, trials: trials)
             let loading = try benchmark.loading(ShippedModels.languages.map(ShippedModels.languageModel)
                 + [ShippedModels.neuralLanguageModel, ShippedModels.decrypter])
+            // --lines: every core, a ranker each, on the messages of the middle length.
+            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)), letters = lengths[lengths.count / 2]
+            let lineMessages = trials.trials.filter { $0.letters == letters }.map { String(decoding: $0.ciphertext, as: UTF8.self) }
+            var single = CrackingMethod.Settings()
+            single.threads = 1
+            let lines = try [("quadgram", CrackingMethod.quadgram), ("lm (auto)", .lm), ("neural", .neural)].map { name, method in
+                try benchmark.throughput(method: name, makeRanker: { try method.ranker(single) }, messages: lineMessages, letters: letters, workers: workers)
+            }
             var walls: [Double] = []
             for _ in 0..<11 {
                 walls.append(try Subprocess.time([Subprocess.currentExecutable, "decrypt", Self.example], input: "/dev/null", output: "/dev/null").wall * 1000)
             }
             walls.sort()
-            let report = Report(threads: threads, scoring: scoring, loading: loading, decryptWallMilliseconds: walls[walls.count / 2])
+            let report = Report(threads: threads, scoring: scoring, loading: loading, lines: lines, decryptWallMilliseconds: walls[walls.count / 2])
             if json { return try JSONReport.print(report) }
-            var lines = ["scoring the 26 keys of a message, ms per message on \(threads) core\(threads == 1 ? "" : "s") (median of 5 passes; fastest–slowest)",
+            var text = ["scoring the 26 keys of a message, ms per message on \(threads) core\(threads == 1 ? "" : "s") (median of 5 passes; fastest–slowest)",
                          "method                      letters  messages          ms"]
             for row in scoring {
-                lines.append(row.method.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%7d  %8d  %10.4f  (%.4f–%.4f)", row.letters, row.messages, row.milliseconds, row.fastest, row.slowest))
+                text.append(row.method.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%7d  %8d  %10.4f  (%.4f–%.4f)", row.letters, row.messages, row.milliseconds, row.fastest, row.slowest))
             }
-            lines += ["", "loading a shipped model (read, check, build), ms: median, fastest"]
+            text += ["", "loading a shipped model (read, check, build), ms: median, fastest"]
             for load in loading {
-                lines.append(((load.file as NSString).lastPathComponent + " (" + (((load.file as NSString).deletingLastPathComponent as NSString).lastPathComponent) + ")").padding(toLength: 36, withPad: " ", startingAt: 0)
+                text.append(((load.file as NSString).lastPathComponent + " (" + (((load.file as NSString).deletingLastPathComponent as NSString).lastPathComponent) + ")").padding(toLength: 36, withPad: " ", startingAt: 0)
                     + String(format: "%9d bytes  %7.2f  %7.2f", load.bytes, load.milliseconds, load.fastest))
             }
-            lines += ["", String(format: "caesar decrypt \"%@\": %.1f ms wall, start to end (median of 11)", Self.example, report.decryptWallMilliseconds)]
-            print(lines.joined(separator: "\n"))
+            text += ["", "many messages at once (decrypt --lines), \(letters)-letter messages on \(workers) core\(workers == 1 ? "" : "s"): messages per second (median of 5)"]
+            for row in lines {
+                text.append(row.method.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%10.0f  (%d messages)", row.messagesPerSecond, row.messages))
+            }
+            text += ["", String(format: "caesar decrypt \"%@\": %.1f ms wall, start to end (median of 11)", Self.example, report.decryptWallMilliseconds)]
+            print(text.joined(separator: "\n"))
         }
     }
 }

@@ -17,6 +17,11 @@ struct Tokenize: ParsableCommand {
             after abbreviations such as "Mr."), after a run of periods (--sentences \
             periods), or nowhere (--sentences none). This display command reads at most 1 MiB \
             of text (64 KiB with --one-hot).
+
+            Examples:
+              caesar tokenize "Où est Mr. Dupont? À l'école."
+              caesar tokenize --one-hot "Hi. Bye."
+              caesar tokenize --json -i Corpora/en-the-lighthouse-letters.txt
             """
     )
 

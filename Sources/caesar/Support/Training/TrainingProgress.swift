@@ -78,6 +78,10 @@ final class TrainingProgress {
 
     /// The fields that fit in `width` columns, most important first, shown in their order.
     static func fitted(_ fields: [(text: String, priority: Int)], width: Int) -> String {
+        // The most important field always shows, cut if the terminal is narrower than it.
+        if let first = fields.min(by: { $0.priority < $1.priority }), first.text.count > width {
+            return String(first.text.prefix(max(0, width)))
+        }
         var kept = Set<Int>(), used = 0
         for k in fields.indices.sorted(by: { fields[$0].priority < fields[$1].priority }) {
             let cost = fields[k].text.count + (kept.isEmpty ? 0 : 2)
@@ -85,8 +89,7 @@ final class TrainingProgress {
             kept.insert(k)
             used += cost
         }
-        let line = fields.indices.filter(kept.contains).map { fields[$0].text }.joined(separator: "  ")
-        return line.isEmpty ? String(fields.first?.text.prefix(max(0, width)) ?? "") : line
+        return fields.indices.filter(kept.contains).map { fields[$0].text }.joined(separator: "  ")
     }
 
     /// Columns of the terminal on standard error, asked at every redraw so that a resized
