@@ -2,9 +2,10 @@
 # Builds bigger corpora from public-domain texts packaged by Debian, as raw UTF-8:
 #   kjv.txt    The King James Bible (1611): every verse of `bible -l0 gen1:1-rev22:21`, verse
 #              numbers and chapter headings removed, verses joined by one space, exactly as
-#              shared/reference/common.py `kjv_raw` does it (quirk included, see below).
+#              the PyTorch reference's data preparation (`kjv_raw`) does it (quirk included,
+#              see below).
 #   devil.txt  Ambrose Bierce's The Devil's Dictionary (1911), from the word PREFACE on
-#              (exactly common.py `devil_raw`).
+#              (exactly the reference's `devil_raw`).
 #
 # Usage: Corpora/build-debian-corpora.sh [OUTPUT_FOLDER]     (default: Corpora/debian)
 #

@@ -17,6 +17,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 limit=(-max_total_time=60)
+seed=()
+# In CI the inputs are the same on every run (a fixed seed): a failure there is reproducible.
+[ "${CI:-}" = true ] && seed=(-seed=1)
 targets=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -47,7 +50,7 @@ for target in "${targets[@]}"; do
     [ "$target" = pipeline ] && max_len=4096
     if ! CAESAR_FUZZ_TARGET="$target" "$binary" "$build/corpus/$target" "Fuzz/corpus/$target" \
         -max_len=$max_len -timeout=1 -rss_limit_mb=4096 -malloc_limit_mb=1 -detect_leaks=1 \
-        -print_final_stats=1 -artifact_prefix="Fuzz/findings/$target-" "${limit[@]}"; then
+        -print_final_stats=1 -artifact_prefix="Fuzz/findings/$target-" "${limit[@]}" "${seed[@]}"; then
         status=1
     fi
 done

@@ -75,7 +75,7 @@ public struct DecryptionEvaluation: Sendable {
         public let windowAccuracy: Double
     }
 
-    /// The reference's protocol (`shared/reference/TASK.md`, accuracy by ciphertext length):
+    /// The reference's protocol (its task definition's accuracy by ciphertext length):
     /// the first `count` non-overlapping windows of L characters of the token stream, window i
     /// encrypted with key i mod 26 (or the model's own key), the model's raw output compared
     /// character by character (``ValidationSet/accuracies(of:)``).

@@ -1,6 +1,6 @@
 /// The 31 tokens the models read and write, in a fixed order.
 ///
-/// The order is part of the task definition (`shared/reference/TASK.md`): letters first, so
+/// The order is part of the task definition this project implements: letters first, so
 /// that a Caesar shift by `k` is `(index + k) mod 26` on token indices, and the same indices
 /// as the PyTorch reference, so that models move between the two unchanged.
 ///

@@ -22,7 +22,7 @@ import Foundation
 /// 32-bit masks over the token indices, and where they begin in the arrays of the next depth
 /// and of probabilities: child x of a node is at `firstChild + popcount(childMask below bit x)`.
 /// A step is a few loads and a population count; scoring the 26 decryptions of a 20-letter
-/// message takes tens of microseconds (`caesar bench lm`).
+/// message takes tens of microseconds (`caesar bench crack`).
 public final class NgramLanguageModel: @unchecked Sendable {
     /// One known context.
     struct Node {

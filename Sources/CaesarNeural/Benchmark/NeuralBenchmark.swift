@@ -1,7 +1,7 @@
 import CaesarRandom
 
 /// Training and inference speed of the neural core, measured the way the PyTorch reference
-/// measures it (`shared/reference/bench.py`), so the two can be put side by side.
+/// measures it (its benchmark script), so the two can be put side by side.
 ///
 /// A "character" is one step of one sequence. A training step is forward, softmax
 /// cross-entropy, BPTT, clipping at norm 5 and an Adam step (η = 3·10⁻³) on a batch of B

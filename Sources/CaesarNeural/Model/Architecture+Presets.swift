@@ -1,5 +1,5 @@
 extension Architecture {
-    /// The configurations of the PyTorch reference (`shared/reference/TASK.md`), V = O = 31.
+    /// The configurations of the PyTorch reference (as its task definition lists them), V = O = 31.
     public static let presets: [(name: String, architecture: Architecture)] = [
         ("rnn128", Architecture(cell: .rnn, inputSize: 31, hiddenSize: 128, outputSize: 31)),
         ("lstm128", Architecture(cell: .lstm, inputSize: 31, hiddenSize: 128, outputSize: 31)),

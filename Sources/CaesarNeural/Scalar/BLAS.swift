@@ -5,8 +5,8 @@ import Foundation
 public enum BLAS {
     /// The model splits work between its own workers, each calling BLAS; OpenBLAS's own
     /// threads on top would oversubscribe the cores (and its spinning barriers collapse
-    /// when another process takes a core, PLATFORM.md). So every BLAS call runs on the
-    /// thread that makes it.
+    /// when another process takes a core, as measured on this project's development machine).
+    /// So every BLAS call runs on the thread that makes it.
     static func useOneThreadPerCall() { _ = setOnce }
 
     private static let setOnce: Void = openblas_set_num_threads(1)

@@ -8,7 +8,7 @@ extension Bench {
         static let configuration = CommandConfiguration(
             abstract: "Training and inference speed of the neural core (characters per second, latency, GFLOP/s).",
             discussion: """
-                Measures what shared/reference/bench.py measures for PyTorch: a training step \
+                Measures what the PyTorch reference's benchmark measures: a training step \
                 (forward, cross-entropy, BPTT, clip 5, Adam) on B sequences of 64 steps; inference \
                 on 256 × 64; and the latency of one 100-character sequence. Each figure is the \
                 median of --repeats runs; 'others' is the CPU other processes used meanwhile \

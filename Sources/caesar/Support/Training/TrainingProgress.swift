@@ -49,7 +49,9 @@ final class TrainingProgress {
         case .validated(let record, let improved):
             lastAccuracy = record.validationAccuracy
             if improved { best = record.validationAccuracy }
-            let line = "step \(record.step)  loss \(format(record.trainLoss, 4))  val \(percent(record.validationAccuracy))"
+            // A language model is judged by bits per character; its accuracy is the next token's.
+            let bits = record.validationBitsPerCharacter.map { "\(format($0, 3)) bits/char, " } ?? ""
+            let line = "step \(record.step)  loss \(format(record.trainLoss, 4))  val \(bits)\(percent(record.validationAccuracy))"
                 + (improved ? " (best, saved)" : "  best \(percent(best ?? 0))")
                 + "  \(grouped(Int(record.charactersPerSecond))) chars/s  \(format(record.trainingSeconds, 1)) s"
             write((interactive ? "\r\u{1B}[K" : "") + line + "\n")

@@ -7,6 +7,8 @@ struct TrainingSummary: Encodable {
     let trainingSeconds: Double
     let characters: Int
     let bestValidationAccuracy: Double?
+    /// A language model's best held-out loss, in bits per character.
+    let bestBitsPerCharacter: Double?
     let bestStep: Int?
     let corpus: String
     let configuration: TrainingConfiguration
@@ -27,6 +29,7 @@ struct TrainingSummary: Encodable {
         characters = trainer.state.characters
         bestValidationAccuracy = trainer.state.bestAccuracy
         bestStep = trainer.state.bestStep
+        bestBitsPerCharacter = trainer.state.bestBitsPerCharacter
         corpus = run.corpus.summary
         configuration = trainer.configuration
         files = run.files
@@ -42,7 +45,11 @@ struct TrainingSummary: Encodable {
                 + (configuration.architecture.setup == .languageModel ? "" : ", key \(configuration.key)") + ", trained on \(corpus)",
         ]
         if let best = bestValidationAccuracy, let step = bestStep {
-            lines.append("best        validation \(ValidationSet.metric(of: configuration.architecture.setup)) \(percent(best)) at step \(step)")
+            if let bits = bestBitsPerCharacter {
+                lines.append("best        validation \(format(bits, 3)) bits per character (\(ValidationSet.metric(of: configuration.architecture.setup)) \(percent(best))) at step \(step)")
+            } else {
+                lines.append("best        validation \(ValidationSet.metric(of: configuration.architecture.setup)) \(percent(best)) at step \(step)")
+            }
             lines.append("model       \(files.model)")
         }
         lines.append("checkpoint  \(files.checkpoint)")
