@@ -7,7 +7,9 @@ extension CaesarShift {
     /// key and wrap. Bytes ≥ 0x80 and all non-letters fail the test and pass through. The loop
     /// has no branches and no calls, which is what lets the compiler turn it into SIMD
     /// instructions (16 or 32 bytes at a time); `bench encrypt` measures it.
+    /// Only the letters' cipher has the arithmetic path; the other alphabets take the table.
     public func apply(_ source: UnsafePointer<UInt8>, into destination: UnsafeMutablePointer<UInt8>, count: Int) {
+        guard alphabet == .letters else { return applyReference(source, into: destination, count: count) }
         let key = UInt8(self.key)
         for i in 0..<count {
             let byte = source[i]

@@ -63,8 +63,11 @@ public enum CaesarStream {
     /// The same with any way of ranking the keys: `rank` gets the prefix's bytes and its letters
     /// (a–z indices) and ranks the 26 keys; a network reads the bytes, a scorer the letters.
     @discardableResult
+    ///
+    /// `alphabet` is what the found key moves back: the key is ranked on the letters, and with
+    /// ``CaesarShift/Alphabet/lettersAndDigits`` the digits move back by it too.
     public static func crack(
-        _ input: TextInput, prefix: PrefixLimit = PrefixLimit(), chunkSize: Int = sliceSize,
+        _ input: TextInput, prefix: PrefixLimit = PrefixLimit(), chunkSize: Int = sliceSize, alphabet: CaesarShift.Alphabet = .letters,
         rank: (_ prefix: [UInt8], _ letters: [UInt8]) throws -> KeyRanking,
         decided: (KeyRanking, _ prefix: [UInt8]) throws -> Void, emit: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws -> KeyRanking {
@@ -78,7 +81,7 @@ public enum CaesarStream {
                 throw CipherError.noLetters(source: input.name, scannedBytes: atEnd ? nil : held.count)
             }
             let ranking = try rank(held, letters)
-            let inverse = CaesarShift(key: ranking.best.key).inverse
+            let inverse = CaesarShift(key: ranking.best.key, alphabet: alphabet).inverse
             decision = (ranking, inverse)
             try decided(ranking, held)
             try held.withUnsafeBufferPointer { try shifter.pass($0, through: inverse, to: emit) }

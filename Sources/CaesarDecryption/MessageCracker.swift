@@ -32,11 +32,15 @@ public struct MessageCracker {
     /// One per worker thread; all of the same method.
     let rankers: [any KeyRanker]
     public let prefixLetters: Int
+    /// What a found key moves back: the letters (the key is always judged on them), or the
+    /// digits too.
+    public let alphabet: CaesarShift.Alphabet
 
-    public init(rankers: [any KeyRanker], prefixLetters: Int = 2000) {
+    public init(rankers: [any KeyRanker], prefixLetters: Int = 2000, alphabet: CaesarShift.Alphabet = .letters) {
         precondition(!rankers.isEmpty, "cracking messages needs a ranker")
         self.rankers = rankers
         self.prefixLetters = prefixLetters
+        self.alphabet = alphabet
     }
 
     /// Cracks each of `lines` (without their line breaks); `firstLine` numbers the first.
@@ -46,10 +50,11 @@ public struct MessageCracker {
         results.withUnsafeMutableBufferPointer { out in
             let shared = Shared(out: out, lines: lines, rankers: rankers)
             // Interleaved lines: neighbouring lines are often alike in length, so the work evens out.
-            let prefixLetters = self.prefixLetters
+            let prefixLetters = self.prefixLetters, alphabet = self.alphabet
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for k in stride(from: worker, to: shared.lines.count, by: workers) {
-                    shared.out[k] = Self.crack(shared.lines[k], line: firstLine + k, with: shared.rankers[worker], prefixLetters: prefixLetters)
+                    shared.out[k] = Self.crack(
+                        shared.lines[k], line: firstLine + k, with: shared.rankers[worker], prefixLetters: prefixLetters, alphabet: alphabet)
                 }
             }
         }
@@ -64,7 +69,7 @@ public struct MessageCracker {
     }
 
     /// One line's answer.
-    public static func crack(_ text: String, line: Int, with ranker: any KeyRanker, prefixLetters: Int) -> Message {
+    public static func crack(_ text: String, line: Int, with ranker: any KeyRanker, prefixLetters: Int, alphabet: CaesarShift.Alphabet = .letters) -> Message {
         guard Letters.indices(in: text, limit: 1).count == 1 else {
             return Message(line: line, key: nil, confidence: nil, method: nil, language: nil, languageProbability: nil, plaintext: text, error: nil)
         }
@@ -74,7 +79,7 @@ public struct MessageCracker {
             return Message(
                 line: line, key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method,
                 language: ranking.languages.first?.code, languageProbability: ranking.languages.first?.probability,
-                plaintext: CaesarShift(key: ranking.best.key).inverse.apply(to: text), error: nil)
+                plaintext: CaesarShift(key: ranking.best.key, alphabet: alphabet).inverse.apply(to: text), error: nil)
         } catch {
             return Message(line: line, key: nil, confidence: nil, method: ranker.name, language: nil, languageProbability: nil, plaintext: nil, error: "\(error)")
         }

@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["decrypt", "--key", "3", "--raw", "x"], "--method, --model, --lm, --language, --ngrams and --raw find a key; with --key or --rot13 the key is given; hint: see 'caesar decrypt --help'", 64),
+        (["decrypt", "--key", "3", "--raw", "x"], "--method, --model, --lm, --language, --ngrams and --raw find a key; with --key, --rot13 or --rot47 the key is given; hint: see 'caesar decrypt --help'", 64),
         (["decrypt", "--method", "chi2", "--raw", "x"], "--raw shows the network's output: it belongs to --method neural; hint: see 'caesar decrypt --help'", 64),
         (["decrypt", "--method", "chi2", "--model", "m", "x"], "--model belongs to --method neural or char-rnn; hint: see 'caesar decrypt --help'", 64),
         (["decrypt", "--language", "nl", "x"], "--language takes auto or one of en, fr, de, es, it, got 'nl'; for another language build a model and pass it with --lm; hint: see 'caesar decrypt --help'", 64),

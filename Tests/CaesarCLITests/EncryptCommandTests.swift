@@ -57,9 +57,19 @@ import Testing
         #expect(run.stdout.flattened.contains("any integer, taken mod 26"))
     }
 
+    /// ROT47 and digits, as other tools offer them (issue #15).
+    @Test func otherAlphabets() throws {
+        #expect(try CaesarRun(["encrypt", "--rot47", "Hello, World! 123"]).stdout == "w6==@[ (@C=5P `ab\n")
+        #expect(try CaesarRun(["encrypt", "--key", "3", "--alphabet", "letters-digits", "Room 101"]).stdout == "Urrp 434\n")
+        let found = try CaesarRun(["decrypt", "--alphabet", "letters-digits", "Wkh phhwlqj lv lq urrp 434 dw 2"])
+        #expect(found.stdout == "The meeting is in room 101 at 9\n" && found.stderr.hasPrefix("key 3, "))
+        try CaesarRun.expectError(["crack", "--alphabet", "printable", "w6==@"], status: 64,
+            "a printable-ASCII (ROT47) key cannot be found from letters; give it with decrypt --key N --alphabet printable, or --rot47; hint: see 'caesar crack --help'")
+    }
+
     @Test(arguments: [
-        (["encrypt", "abc"], "encrypt needs a key: --key N or --rot13; hint: see 'caesar encrypt --help'", 64),
-        (["encrypt", "--key", "3", "--rot13", "abc"], "give --key or --rot13, not both; hint: see 'caesar encrypt --help'", 64),
+        (["encrypt", "abc"], "encrypt needs a key: --key N, --rot13 or --rot47; hint: see 'caesar encrypt --help'", 64),
+        (["encrypt", "--key", "3", "--rot13", "abc"], "give one of --key, --rot13 and --rot47; hint: see 'caesar encrypt --help'", 64),
         (["encrypt", "--key", "three", "abc"], "The value 'three' is invalid for '--key <n>': give an integer (any number of digits, negative too); hint: see 'caesar encrypt --help'", 64),
         (["encrypt", "--key", "1e9", "abc"], "The value '1e9' is invalid for '--key <n>': give an integer (any number of digits, negative too); hint: see 'caesar encrypt --help'", 64),
         (["encrypt", "--shft", "3", "abc"], "Unknown option '--shft'; hint: see 'caesar encrypt --help'", 64),

@@ -62,4 +62,38 @@ import Testing
     @Test func bytesThatAreNotUTF8PassThroughApartFromLetters() {
         #expect(CaesarShift(key: 1).apply(to: [0xFF, 0x61, 0x00, 0x5A, 0xC3]) == [0xFF, 0x62, 0x00, 0x41, 0xC3])
     }
+
+    // MARK: - Other alphabets
+
+    /// ROT47's published example, and its own inverse.
+    @Test func rot47MovesEveryPrintableCharacter() {
+        #expect(CaesarShift.rot47.apply(to: "Hello, World! 123") == "w6==@[ (@C=5P `ab")
+        #expect(CaesarShift.rot47.apply(to: "w6==@[ (@C=5P `ab") == "Hello, World! 123")
+        #expect(CaesarShift.rot47.apply(to: "a b\tc é") == "2 3\t4 é")  // space, tab and non-ASCII stay
+        #expect(CaesarShift(key: -47, alphabet: .printable) == CaesarShift.rot47)
+    }
+
+    /// Digits move by the key mod 10 along with the letters; the key is kept mod 130 so that the
+    /// inverse moves the digits back too.
+    @Test func digitsMoveWithTheLetters() {
+        let shift = CaesarShift(key: 13, alphabet: .lettersAndDigits)
+        #expect(shift.apply(to: "Room 101, 9pm") == "Ebbz 434, 2cz")
+        #expect(shift.inverse.apply(to: "Ebbz 434, 2cz") == "Room 101, 9pm")
+        #expect(CaesarShift(key: 29, alphabet: .lettersAndDigits).apply(to: "a0") == "d9")  // 29 = 3 mod 26, 9 mod 10
+        #expect(CaesarShift(parsing: "-1", alphabet: .lettersAndDigits)?.key == 129)
+        #expect(CaesarShift(parsing: "1000", alphabet: .printable)?.key == 1000 % 94)
+    }
+
+    @Test func otherAlphabetsTakeTheTablePath() {
+        let bytes: [UInt8] = (0..<256).map(UInt8.init)
+        for shift in [CaesarShift.rot47, CaesarShift(key: 7, alphabet: .lettersAndDigits)] {
+            var fast = bytes, reference = bytes
+            bytes.withUnsafeBufferPointer { source in
+                fast.withUnsafeMutableBufferPointer { shift.apply(source.baseAddress!, into: $0.baseAddress!, count: 256) }
+                reference.withUnsafeMutableBufferPointer { shift.applyReference(source.baseAddress!, into: $0.baseAddress!, count: 256) }
+            }
+            #expect(fast == reference)
+            #expect(Set(fast).count == 256, "a rotation is a permutation of the bytes")
+        }
+    }
 }

@@ -22,6 +22,7 @@ extension Caesar {
         static let inputLimit = 1 << 20
 
         @OptionGroup var method: MethodOptions
+        @OptionGroup var alphabet: AlphabetOptions
         @OptionGroup var input: InputOptions
         @OptionGroup var output: OutputOptions
 
@@ -42,9 +43,9 @@ extension Caesar {
         }
 
         /// The ranking of one text as a report.
-        static func report(_ ranking: KeyRanking, of text: String, line: Int? = nil) -> Report {
+        static func report(_ ranking: KeyRanking, of text: String, line: Int? = nil, alphabet: CaesarShift.Alphabet) -> Report {
             let lines = ranking.candidates.enumerated().map {
-                Report.Line(rank: $0 + 1, key: $1.key, score: $1.score, posterior: $1.posterior, plaintext: CaesarShift(key: $1.key).inverse.apply(to: text))
+                Report.Line(rank: $0 + 1, key: $1.key, score: $1.score, posterior: $1.posterior, plaintext: CaesarShift(key: $1.key, alphabet: alphabet).inverse.apply(to: text))
             }
             return Report(method: ranking.method, lettersScored: ranking.lettersScored, candidates: lines, line: line)
         }
@@ -60,9 +61,9 @@ extension Caesar {
                     guard !Letters.indices(in: text, limit: 1).isEmpty else { continue }
                     let ranking = try ranker.rank(text, source: "line \(number)", prefixLetters: method.prefix)
                     if output.json {
-                        try sink.write(try JSONReport.encode(Self.report(ranking, of: text, line: number), pretty: false) + "\n")
+                        try sink.write(try JSONReport.encode(Self.report(ranking, of: text, line: number, alphabet: alphabet.chosen), pretty: false) + "\n")
                     } else {
-                        try sink.write("line \(number):\n" + RankingTable.lines(ranking.candidates[...]) { CaesarShift(key: $0).inverse.apply(to: text) } + "\n")
+                        try sink.write("line \(number):\n" + RankingTable.lines(ranking.candidates[...]) { CaesarShift(key: $0, alphabet: alphabet.chosen).inverse.apply(to: text) } + "\n")
                     }
                 }
             }
@@ -70,13 +71,14 @@ extension Caesar {
         }
 
         func run() throws {
+            try alphabet.requireFindable()
             if lines { return try runLines() }
             let source = try input.open()
             let text = try source.readAll(limit: Brute.inputLimit)
             let ranking = try method.ranker().rank(text, source: source.name, prefixLetters: method.prefix)
-            let decrypt = { (key: Int) in CaesarShift(key: key).inverse.apply(to: text) }
+            let decrypt = { (key: Int) in CaesarShift(key: key, alphabet: alphabet.chosen).inverse.apply(to: text) }
             if output.json {
-                try output.writeJSON(Self.report(ranking, of: text))
+                try output.writeJSON(Self.report(ranking, of: text, alphabet: alphabet.chosen))
             } else {
                 let sink = try output.open()
                 try sink.write(RankingTable.lines(ranking.candidates[...], plaintext: decrypt))

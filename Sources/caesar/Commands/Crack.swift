@@ -30,6 +30,7 @@ extension Caesar {
         )
 
         @OptionGroup var method: MethodOptions
+        @OptionGroup var alphabet: AlphabetOptions
 
         @Option(help: ArgumentHelp("Also list the N best keys with their scores (--json: default all 26).", valueName: "n"))
         var top: Int?
@@ -51,9 +52,10 @@ extension Caesar {
         }
 
         func run() throws {
-            if lines { return try MessageLines(input: input, output: output, method: method, quiet: quiet).run() }
+            try alphabet.requireFindable()
+            if lines { return try MessageLines(input: input, output: output, method: method, quiet: quiet, alphabet: alphabet.chosen).run() }
             let ranker = try method.ranker()
-            let stream = KeyedStream(input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: method.prefix), quiet: quiet, top: top, ranker: ranker)
+            let stream = KeyedStream(input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: method.prefix), quiet: quiet, top: top, ranker: ranker, alphabet: alphabet.chosen)
             try stream.run(from: try input.open())
         }
     }

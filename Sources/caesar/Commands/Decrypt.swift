@@ -47,7 +47,7 @@ extension Caesar {
         func validate() throws {
             let findsKey = method.method != nil || method.model != nil || raw || !method.lm.isEmpty || method.language != "auto" || method.ngrams != nil
             if key.cipher != nil, findsKey {
-                throw ValidationError("--method, --model, --lm, --language, --ngrams and --raw find a key; with --key or --rot13 the key is given")
+                throw ValidationError("--method, --model, --lm, --language, --ngrams and --raw find a key; with --key, --rot13 or --rot47 the key is given")
             }
             if raw, method.method.map({ $0 != .neural }) ?? false { throw ValidationError("--raw shows the network's output: it belongs to --method neural") }
             if raw, lines { throw ValidationError("--raw shows one text's network output; drop --lines") }
@@ -60,11 +60,12 @@ extension Caesar {
             if let shift = key.cipher {
                 return try KeyedDecryption.known(shift, input: input, output: output)
             }
-            if lines { return try MessageLines(input: input, output: output, method: method, quiet: quiet).run() }
+            try key.alphabet.requireFindable()
+            if lines { return try MessageLines(input: input, output: output, method: method, quiet: quiet, alphabet: key.alphabet.chosen).run() }
             let decryption = KeyedDecryption(command: self)
             if raw { return try decryption.raw() }
             let stream = KeyedStream(input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: method.prefix), quiet: quiet,
-                                     ranker: try method.ranker())
+                                     ranker: try method.ranker(), alphabet: key.alphabet.chosen)
             try stream.run(from: try input.open())
         }
     }

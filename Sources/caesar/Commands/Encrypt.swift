@@ -30,7 +30,7 @@ extension Caesar {
         func run() throws {
             // Checked here, not in validate(): ArgumentParser validates before it reports unknown
             // flags, and `--shft 3` should be named as a typo, not as a missing key.
-            guard let shift = key.cipher else { throw ValidationError("encrypt needs a key: --key N or --rot13") }
+            guard let shift = key.cipher else { throw ValidationError("encrypt needs a key: --key N, --rot13 or --rot47") }
             if output.json {
                 try output.writeJSON(Report(key: shift.key, ciphertext: try Shifting.shiftAll(input, through: shift)))
             } else {

@@ -15,6 +15,8 @@ struct KeyedStream {
     var quiet = false
     var top: Int?
     let ranker: any KeyRanker
+    /// What the found key moves back: the letters, or the digits too.
+    var alphabet = CaesarShift.Alphabet.letters
 
     /// What `crack --json` and `decrypt --json` write.
     struct Report: Encodable {
@@ -68,12 +70,12 @@ struct KeyedStream {
     func writeText(from source: TextInput) throws {
         let plaintext = try output.open()
         let summary = try TextOutput(.standardError)
-        try CaesarStream.crack(source, prefix: prefix, rank: { held, _ in try rank(held, source: source.name) }, decided: { ranking, held in
+        try CaesarStream.crack(source, prefix: prefix, alphabet: alphabet, rank: { held, _ in try rank(held, source: source.name) }, decided: { ranking, held in
             guard !quiet else { return }
             try summary.write(Self.keyLine(ranking))
             if let top {
                 let text = String(decoding: held, as: UTF8.self)
-                try summary.write(RankingTable.lines(ranking.candidates.prefix(top)) { CaesarShift(key: $0).inverse.apply(to: text) })
+                try summary.write(RankingTable.lines(ranking.candidates.prefix(top)) { CaesarShift(key: $0, alphabet: alphabet).inverse.apply(to: text) })
             }
             try summary.flush()
         }, emit: { try plaintext.write($0) })
@@ -85,7 +87,7 @@ struct KeyedStream {
     /// The ranking and the whole plaintext, collected in memory up to a limit (for --json).
     func collect(from source: TextInput) throws -> (KeyRanking, String) {
         var plaintext: [UInt8] = []
-        let ranking = try CaesarStream.crack(source, prefix: prefix, rank: { held, _ in try rank(held, source: source.name) }, decided: { _, _ in }, emit: { slice in
+        let ranking = try CaesarStream.crack(source, prefix: prefix, alphabet: alphabet, rank: { held, _ in try rank(held, source: source.name) }, decided: { _, _ in }, emit: { slice in
             guard plaintext.count + slice.count <= Shifting.jsonLimit else {
                 throw IOError.tooLarge(source: source.name, limit: Shifting.jsonLimit)
             }

@@ -16,13 +16,14 @@ struct MessageLines {
     let output: OutputOptions
     let method: MethodOptions
     var quiet = false
+    var alphabet = CaesarShift.Alphabet.letters
 
     /// Lines cracked at once: enough to keep the workers busy, little memory.
     static let block = 2048
 
     func run() throws {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let cracker = MessageCracker(rankers: try (0..<workers).map { _ in try method.ranker(threads: 1) }, prefixLetters: method.prefix)
+        let cracker = MessageCracker(rankers: try (0..<workers).map { _ in try method.ranker(threads: 1) }, prefixLetters: method.prefix, alphabet: alphabet)
         let sink = try output.open()
         let notes = try TextOutput(.standardError)
         var refused = 0, next = 1
