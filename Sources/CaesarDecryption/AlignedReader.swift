@@ -17,7 +17,7 @@ struct AlignedReader: CiphertextReader {
         return zip(contents, logProbabilities(contents)).map { content, logP in
             var scores = [Double](repeating: 0, count: 26)
             for (t, token) in content.enumerated() where token < 26 {
-                for k in 0..<26 { scores[k] += Double(logP[t * V + (Int(token) - k + 26) % 26]) }
+                for k in 0..<26 { scores[k] += Double(logP[t * V + Int(Token.shifted(index: token, by: -k))]) }
             }
             guard raw else { return CiphertextReading(scores: scores, raw: nil) }
             let output = (0..<content.count).map { t in

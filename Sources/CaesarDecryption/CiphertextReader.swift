@@ -82,14 +82,7 @@ struct CiphertextWindows {
     }
 }
 
-/// log softmax of a row of logits, in Double.
-func logSoftmax(_ row: ArraySlice<Float>) -> [Double] {
-    let top = Double(row.max()!)
-    let logTotal = Foundation.log(row.reduce(0.0) { $0 + Foundation.exp(Double($1) - top) }) + top
-    return row.map { Double($0) - logTotal }
-}
-
 /// `tokens` with every letter shifted back by `key` (decryption), other tokens unchanged.
 func rotated(_ tokens: [UInt8], back key: Int) -> [UInt8] {
-    tokens.map { $0 < 26 ? UInt8((Int($0) - key + 26) % 26) : $0 }
+    tokens.map { Token.shifted(index: $0, by: -key) }
 }

@@ -24,7 +24,7 @@ struct EncoderDecoderReader: CiphertextReader {
             for window in group.sequences {
                 for k in 0..<26 {
                     inputs.append(window)
-                    targets.append(window.map { $0 < 26 ? ($0 - Int32(k) + 26) % 26 : $0 })
+                    targets.append(window.map { Int32(Token.shifted(index: UInt8($0), by: -k)) })
                 }
             }
             let likelihoods = model.logLikelihoods(SequenceBatch(sequences: inputs, targets: targets))

@@ -78,7 +78,7 @@ public struct ValidationSet: Sendable {
         (0..<batch.size).map { b in
             (1...contentLength).map { t in
                 let token = batch.inputs[t * batch.size + b]
-                return token < 26 ? (token - keys[b] + 26) % 26 : token
+                return Int32(Token.shifted(index: UInt8(token), by: -Int(keys[b])))
             }
         }
     }

@@ -59,7 +59,7 @@ public struct WindowSampler: Sendable {
             for t in 1...L {
                 let plain = Int(stream[starts[b] + t - 1])
                 targets[t * B + b] = Int32(plain)
-                inputs[t * B + b] = Int32(plain < 26 ? (plain + keys[b] % 26 + 26) % 26 : plain)
+                inputs[t * B + b] = Int32(Token.shifted(index: UInt8(plain), by: keys[b]))
             }
             inputs[(T - 1) * B + b] = Int32(Token.end.index)
             targets[(T - 1) * B + b] = Int32(Token.end.index)

@@ -57,3 +57,13 @@ enum SoftmaxCrossEntropy {
         }
     }
 }
+
+/// log softmax of one row of logits, in Double: log p_j = z_j − max z − log Σ_i exp(z_i − max z)
+/// (subtracting the largest first, so no exp overflows). The project's one log-softmax: the
+/// encoder–decoder's likelihoods and the decrypters' key scores (CaesarDecryption).
+public func logSoftmax<Row: Collection>(_ row: Row) -> [Double] where Row.Element: BinaryFloatingPoint {
+    let values = row.map { Double($0) }
+    guard let top = values.max() else { return [] }
+    let logSum = Double.log(values.reduce(0) { $0 + Double.exp($1 - top) })
+    return values.map { $0 - top - logSum }
+}

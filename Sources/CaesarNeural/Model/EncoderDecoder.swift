@@ -73,9 +73,7 @@ public final class EncoderDecoder<Scalar: NeuralScalar>: WorkerPasses, @unchecke
         for r in 0..<logits.rows {
             let y = batch.targets[r + B]  // row r predicts the target one step later
             guard y != batch.ignoredTarget else { continue }
-            let row = logits.values[(r * O)..<((r + 1) * O)].map(Double.init)
-            let top = row.max()!
-            sums[r % B] += row[Int(y)] - top - Double.log(row.reduce(0) { $0 + Double.exp($1 - top) })  // log softmax
+            sums[r % B] += logSoftmax(logits.values[(r * O)..<((r + 1) * O)])[Int(y)]
         }
         return sums
     }
