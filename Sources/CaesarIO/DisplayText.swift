@@ -6,8 +6,8 @@
 /// every space other than U+0020 (`\u{A0}`). Quotes and backslashes get a backslash.
 ///
 ///     DisplayText.quoted("a\u{A0}b\n")   // "\"a\\u{A0}b\\n\""
-enum DisplayText {
-    static func quoted(_ text: String) -> String {
+public enum DisplayText {
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,4 +1,4 @@
-import CaesarInspection
+import CaesarIO
 import CaesarLessons
 import CaesarNeural
 import CaesarPlot
@@ -8,7 +8,7 @@ import CaesarTraining
 /// The report as one self-contained HTML page: styles and SVG inline, no fonts, images,
 /// links or network, and a script of a few lines that only records that the page rendered.
 extension ModelReport {
-    var html: String {
+    public var html: String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var page = """
             <!DOCTYPE html>

@@ -1,33 +1,35 @@
+import CaesarIO
 import CaesarText
 
-/// What `caesar tokenize` shows: every stage, as aligned text or as JSON.
-struct TokenizeReport: Encodable {
-    struct Sentence: Encodable {
-        let tokens: [String]
-        let indices: [Int]
+/// Every stage of the text pipeline for one text, as aligned text or as JSON: what
+/// `caesar tokenize` shows, and the pipeline section of the model report.
+public struct TokenizeReport: Encodable, Sendable {
+    public struct Sentence: Encodable, Sendable {
+        public let tokens: [String]
+        public let indices: [Int]
     }
 
-    struct OneHot: Encodable {
-        let rows: Int
-        let columns: Int
+    public struct OneHot: Encodable, Sendable {
+        public let rows: Int
+        public let columns: Int
         /// The token of each column, in index order.
-        let columnTokens: [String]
+        public let columnTokens: [String]
         /// One array of `columns` zeros and ones per token.
-        let values: [[UInt8]]
+        public let values: [[UInt8]]
     }
 
-    let original: String
-    let bytes: Int
-    let normalized: String
-    let filtered: String
-    let sentenceSplitting: String
-    let sentences: [Sentence]
-    let indices: [Int]
-    let oneHot: OneHot?
-    let restored: String
-    let restoredEqualsInput: Bool
+    public let original: String
+    public let bytes: Int
+    public let normalized: String
+    public let filtered: String
+    public let sentenceSplitting: String
+    public let sentences: [Sentence]
+    public let indices: [Int]
+    public let oneHot: OneHot?
+    public let restored: String
+    public let restoredEqualsInput: Bool
 
-    init(text: String, pipeline: TextPipeline, oneHot: Bool) throws {
+    public init(text: String, pipeline: TextPipeline, oneHot: Bool) throws {
         let encoding = try pipeline.encode(text)
         let tokens = encoding.tokens
         original = text
@@ -56,7 +58,7 @@ struct TokenizeReport: Encodable {
     }
 
     /// The learner's view: one labelled line a stage, tokens above their indices.
-    func rendered() -> String {
+    public func rendered() -> String {
         var lines = [
             "original    \(DisplayText.quoted(original))  (\(bytes) bytes)",
             "normalized  \(DisplayText.quoted(normalized))",

@@ -7,7 +7,7 @@ extension TrainedModel {
     /// How the windows a model is evaluated on are encrypted, as its training chose keys:
     /// "encrypted with key 3, the key it was trained on", or for `any`, key i mod 26 for
     /// window i, as `caesar train` validates.
-    var windowKeys: String {
+    public var windowKeys: String {
         switch key {
         case .fixed(let k)?: return "encrypted with key \(k), the key it was trained on"
         case .any?: return "window i encrypted with key i mod 26 (it was trained on every key)"
@@ -16,10 +16,10 @@ extension TrainedModel {
     }
 
     /// The shapes lesson for this model's network, named as its file names the tensors.
-    func shapes(steps: Int?) throws -> NetworkShapes {
+    public func shapes(steps: Int?) throws -> NetworkShapes {
         let a = architecture
         guard a.inputSize == a.outputSize else {
-            throw CommandError.notADecrypter(path: path ?? "", inputs: a.inputSize, outputs: a.outputSize)
+            throw InspectionError.notADecrypter(path: path ?? "", inputs: a.inputSize, outputs: a.outputSize)
         }
         let configuration = NetworkConfiguration(
             vocabulary: a.inputSize, hidden: a.hiddenSize, layers: a.layers, bidirectional: a.bidirectional,

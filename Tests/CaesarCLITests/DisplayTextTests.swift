@@ -1,6 +1,6 @@
 import Testing
 
-@testable import caesar
+import CaesarIO
 
 @Suite struct DisplayTextTests {
     @Test func invisibleAndCursorMovingCharactersAreEscaped() {

@@ -1,3 +1,4 @@
+import CaesarInspection
 import ArgumentParser
 import CaesarIO
 
@@ -60,7 +61,8 @@ struct Report: ParsableCommand, MatrixHeavyCommand {
     func run() throws {
         let page = try TextOutput(.file(path: out))  // an unwritable --output fails before any work
         let command = (["caesar"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-        let report = try ModelReport(path: file.model!, model: file.load()!, plaintext: text, key: key, corpus: corpus, windows: windows, command: command)
+        let text = ModelReport.Corpus(tokens: try corpus.tokens(), name: corpus.name, fileName: corpus.path.split(separator: "/").last.map(String.init))
+        let report = try ModelReport(path: file.model!, model: file.load()!, plaintext: self.text, key: key, corpus: text, windows: windows, command: command)
         let html = report.html
         try page.write(html)
         try page.finish()

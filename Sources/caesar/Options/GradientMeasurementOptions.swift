@@ -1,3 +1,4 @@
+import CaesarInspection
 import ArgumentParser
 import CaesarLessons
 import CaesarText
@@ -37,11 +38,11 @@ struct GradientMeasurementOptions: ParsableArguments {
         guard let model = try file.load(), let path = file.model else { preconditionFailure("a measurement needs --model") }
         let a = model.architecture
         guard a.inputSize == Token.count, a.outputSize == Token.count else {
-            throw CommandError.notADecrypter(path: path, inputs: a.inputSize, outputs: a.outputSize)
+            throw InspectionError.notADecrypter(path: path, inputs: a.inputSize, outputs: a.outputSize)
         }
         let (tokens, source) = try text.map { (try CorpusEncoder().indices(of: $0), "the --text") } ?? (try corpus.tokens(), corpus.name)
         let length = (seqLen ?? model.provenance?.configuration?.sequenceLength ?? 64) - 2
-        guard tokens.count >= length else { throw CommandError.textTooShort(source: source, characters: tokens.count, needed: length) }
+        guard tokens.count >= length else { throw InspectionError.textTooShort(source: source, characters: tokens.count, needed: length) }
         let set = try ValidationSet(stream: tokens, contentLength: length, count: windows ?? 16, key: model.keyOrAny)
         let windows = "the first \(set.batch.size) window\(set.batch.size == 1 ? "" : "s") of \(length) characters"
         return MeasuredGradientFlow(

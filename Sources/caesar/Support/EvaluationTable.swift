@@ -1,3 +1,4 @@
+import CaesarIO
 import CaesarCipher
 import CaesarDecryption
 import CaesarTraining

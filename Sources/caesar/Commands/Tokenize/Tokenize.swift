@@ -1,3 +1,4 @@
+import CaesarInspection
 import ArgumentParser
 import CaesarText
 

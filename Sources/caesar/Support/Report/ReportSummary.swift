@@ -1,3 +1,5 @@
+import CaesarIO
+import CaesarInspection
 import CaesarTraining
 
 /// What `caesar report` prints once the page is written: where it is and its main figures.

@@ -1,3 +1,4 @@
+import CaesarIO
 import CaesarTraining
 
 /// What `caesar train` prints when it stops.
