@@ -62,14 +62,20 @@ public struct CaesarShift: Sendable, Equatable {
     /// alphabet's key modulus digit by digit so that keys beyond `Int` still work; `nil` for
     /// anything that is not an integer.
     public init?(parsing text: String, alphabet: Alphabet = .letters) {
+        guard let key = Self.integer(parsing: text, modulo: alphabet.keyModulus) else { return nil }
+        self.init(key: key, alphabet: alphabet)
+    }
+
+    /// A decimal integer of any length (optional `+` or `-`) reduced mod `modulus`, keeping its
+    /// sign (−modulus < result < modulus); `nil` for anything that is not an integer.
+    public static func integer(parsing text: String, modulo modulus: Int) -> Int? {
         var digits = Substring(text)
         let negative = digits.first == "-"
         if negative || digits.first == "+" { digits = digits.dropFirst() }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         // Horner's rule mod m: (r·10 + d) mod m keeps every step small.
-        let m = alphabet.keyModulus
-        let residue = digits.reduce(0) { r, d in (r * 10 + Int(d.asciiValue! - UInt8(ascii: "0"))) % m }
-        self.init(key: negative ? -residue : residue, alphabet: alphabet)
+        let residue = digits.reduce(0) { r, d in (r * 10 + Int(d.asciiValue! - UInt8(ascii: "0"))) % modulus }
+        return negative ? -residue : residue
     }
 
     /// ROT13, its own inverse.

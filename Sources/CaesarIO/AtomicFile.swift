@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -52,11 +54,27 @@ public enum AtomicFile {
         return bytes
     }
 
+    /// `"runs/m.csv"` → `("runs/", "m.csv")`, `"m.csv"` → `("", "m.csv")`. (Not NSString's
+    /// path methods: swift-corelibs-foundation traps on some one-component paths.)
+    public static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[...slash]), String(path[path.index(after: slash)...]))
+    }
+
+    /// Removes the temporary files that writes of `path` left when their process was killed
+    /// (`.NAME.XXXXXX` beside it, as ``createTemporary(beside:)`` names them). Only safe when
+    /// nothing else is writing `path` (a caller holds a lock on it).
+    public static func removeLeftoverTemporaries(of path: String) {
+        let (folder, name) = split(path)
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        for entry in entries where entry.hasPrefix("." + name + ".") && entry.count == name.count + ".XXXXXX".count + 1 {
+            unlink(folder + entry)
+        }
+    }
+
     /// Opens a new temporary file in the destination's folder (so `rename` is atomic).
     static func createTemporary(beside path: String) throws -> (Int32, String) {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let (folder, base) = split(path)
         guard !base.isEmpty else { throw IOError.cannotWrite(destination: "'\(path)'", reason: "it names a folder, not a file") }
         var template = Array("\(folder).\(base).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

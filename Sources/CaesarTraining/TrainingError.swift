@@ -37,8 +37,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
         case .badCurves(let source, let line, let reason):
             return "learning curves '\(source)', line \(line): \(reason); hint: caesar train writes this file beside the model; train again or remove it"
         case .checkpointIsNotAModel(let path):
-            let model = path.hasSuffix(".checkpoint.safetensors") ? "'" + path.dropLast(".checkpoint.safetensors".count) + ".safetensors'" : "the model file"
-            return "'\(path)' is a training checkpoint (the latest weights and the optimizer's state), not a model; hint: give \(model), the best model caesar train saved beside it"
+            return ModelFileError.trainingCheckpoint(path: path).description  // ModelFile.load finds it; one message
         case .nothingToDecrypt:
             return "the text has no letters or periods, so there is nothing to decrypt; hint: give a text with letters a–z"
         case .notManyToMany(let path, let setup):

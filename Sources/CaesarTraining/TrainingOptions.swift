@@ -101,13 +101,16 @@ public struct TrainingOptions: Sendable, Equatable {
         return found
     }
 
+    /// The network sizes a run accepts (and `gradcheck`, whose shape options are the same).
+    public static let hiddenSizes = 1...4096, layerCounts = 1...16
+
     /// What is wrong with the settings, as the flags name them; empty when nothing is.
     public var problems: [String] {
         var found: [String] = []
         func require(_ ok: Bool, _ message: @autoclosure () -> String) { if !ok { found.append(message()) } }
         let length = sequenceLength ?? Self.defaults.sequenceLength
-        if let v = hiddenSize { require((1...4096).contains(v), "--hidden must be between 1 and 4096, got \(v)") }
-        if let v = layers { require((1...16).contains(v), "--layers must be between 1 and 16, got \(v)") }
+        if let v = hiddenSize { require(Self.hiddenSizes.contains(v), "--hidden must be between 1 and 4096, got \(v)") }
+        if let v = layers { require(Self.layerCounts.contains(v), "--layers must be between 1 and 16, got \(v)") }
         if let v = sequenceLength { require((3...4096).contains(v), "--seq-len must be between 3 and 4096, got \(v)") }
         if let v = minimumSequenceLength { require((3...length).contains(v), "--min-seq-len must be between 3 and --seq-len (\(length)), got \(v)") }
         if let v = batchSize { require((1...65_536).contains(v), "--batch must be between 1 and 65536, got \(v)") }

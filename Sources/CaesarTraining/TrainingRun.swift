@@ -32,18 +32,11 @@ public final class TrainingRun {
             checkpoint = stem + ".checkpoint.safetensors"
             curvesCSV = stem + ".csv"
             curvesSVG = stem + ".svg"
-            let (folder, name) = Self.split(stem)
+            let (folder, name) = AtomicFile.split(stem)
             lock = folder + "." + name + ".lock"
         }
 
         var written: [String] { [model, checkpoint, curvesCSV, curvesSVG] }
-
-        /// `"runs/m.csv"` → `("runs/", "m.csv")`, `"m.csv"` → `("", "m.csv")`. (Not NSString's
-        /// path methods: swift-corelibs-foundation traps on some one-component paths.)
-        static func split(_ path: String) -> (folder: String, name: String) {
-            guard let slash = path.lastIndex(of: "/") else { return ("", path) }
-            return (String(path[...slash]), String(path[path.index(after: slash)...]))
-        }
     }
 
     public let files: Files
@@ -72,7 +65,8 @@ public final class TrainingRun {
         let lockExisted = FileManager.default.fileExists(atPath: files.lock)
         lockDescriptor = try Self.lock(files)
         do {
-            Self.removeStaleTemporaries(files)
+            // What a killed run left: only now, holding the lock, can no other run be writing it.
+            files.written.forEach(AtomicFile.removeLeftoverTemporaries(of:))
             let outputs = Trainer.Outputs(model: files.model, checkpoint: files.checkpoint)
             if resume {
                 let checkpoint = try TrainingCheckpoint.load(from: files.checkpoint)
@@ -159,18 +153,6 @@ public final class TrainingRun {
             throw TrainingError.runInProgress(model: files.model)
         }
         return fd
-    }
-
-    /// Temporary files a killed run left beside its outputs (`.NAME.XXXXXX`, see
-    /// ``AtomicFile``). Only run while holding the lock: no other run can be writing them.
-    static func removeStaleTemporaries(_ files: Files) {
-        for path in files.written {
-            let (folder, name) = Files.split(path)
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
-            for entry in entries where entry.hasPrefix("." + name + ".") && entry.count == name.count + 8 {
-                unlink(folder + entry)
-            }
-        }
     }
 
     /// The model beside a checkpoint must come from the same run (both carry its `training_run`).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaesarNeural
+import CaesarTraining
 
 /// The defaults a command gives the shape options: `train` builds real models, `gradcheck`
 /// tiny ones. They appear in the help of each.
@@ -33,8 +34,8 @@ struct ArchitectureOptions<Defaults: ArchitectureDefaults>: ParsableArguments {
     var bidirectional: Bool?
 
     func validate() throws {
-        if let hidden, !(1...4096).contains(hidden) { throw ValidationError("--hidden must be between 1 and 4096, got \(hidden)") }
-        if let layers, !(1...16).contains(layers) { throw ValidationError("--layers must be between 1 and 16, got \(layers)") }
+        if let hidden, !TrainingOptions.hiddenSizes.contains(hidden) { throw ValidationError("--hidden must be between 1 and 4096, got \(hidden)") }
+        if let layers, !TrainingOptions.layerCounts.contains(layers) { throw ValidationError("--layers must be between 1 and 16, got \(layers)") }
         if pooling != nil, setup != .manyToOne { throw ValidationError("--pooling belongs to --setup many-to-one") }
         if setup == .languageModel, bidirectional == true {
             throw ValidationError("a language model reads one way: it predicts each character from the ones before it; drop --bidirectional")

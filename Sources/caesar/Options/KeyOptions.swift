@@ -30,14 +30,10 @@ struct KeyOptions: ParsableArguments {
     static let modulus = 6110
 
     static func parse(_ text: String) throws -> Int {
-        var digits = Substring(text)
-        let negative = digits.first == "-"
-        if negative || digits.first == "+" { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard let key = CaesarShift.integer(parsing: text, modulo: modulus) else {
             throw ValidationError("give an integer (any number of digits, negative too)")
         }
-        let residue = digits.reduce(0) { r, d in (r * 10 + Int(d.asciiValue! - UInt8(ascii: "0"))) % modulus }
-        return negative ? -residue : residue
+        return key
     }
 
     func validate() throws {

@@ -98,11 +98,13 @@ struct KeyedStream {
 
     /// `key 3, confidence 0.9999 (English 1.0000; lm over 34 letters)`.
     static func keyLine(_ ranking: KeyRanking) -> String {
-        let confidence = String(format: "%.4f", ranking.best.posterior)
-        // A user's model names its language in its metadata: shown with control characters visible.
-        let language = ranking.languages.first.map {
-            "\(ShippedModels.languageNames[$0.code] ?? TerminalText.visible($0.code)) \(String(format: "%.4f", $0.probability)); "
-        } ?? ""
-        return "key \(ranking.best.key), confidence \(confidence) (\(language)\(ranking.method) over \(ranking.lettersScored) letters)\n"
+        let language = ranking.languages.first.map { languageText($0.code, $0.probability) } ?? ""
+        return "key \(ranking.best.key), confidence \(String(format: "%.4f", ranking.best.posterior)) (\(language)\(ranking.method) over \(ranking.lettersScored) letters)\n"
+    }
+
+    /// `English 1.0000; `: the language named and its probability, as the key lines show it. A
+    /// user's model names its language in its metadata: shown with control characters visible.
+    static func languageText(_ code: String, _ probability: Double) -> String {
+        "\(ShippedModels.languageNames[code] ?? TerminalText.visible(code)) \(String(format: "%.4f", probability)); "
     }
 }

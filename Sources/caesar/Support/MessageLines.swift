@@ -38,7 +38,7 @@ struct MessageLines {
                 if let error = message.error {
                     try notes.write(TerminalText.visible("caesar: \(error)") + "\n")
                 } else if !quiet, let key = message.key, let confidence = message.confidence {
-                    let language = message.language.map { "\(ShippedModels.languageNames[$0] ?? TerminalText.visible($0)) \(String(format: "%.4f", message.languageProbability ?? 0)); " } ?? ""
+                    let language = message.language.map { KeyedStream.languageText($0, message.languageProbability ?? 0) } ?? ""
                     try notes.write("line \(message.line): key \(key), confidence \(String(format: "%.4f", confidence)) (\(language)\(message.method ?? ""))\n")
                 }
             }
