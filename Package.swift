@@ -68,9 +68,9 @@ let package = Package(
         .target(name: "CaesarDecryption", dependencies: ["CaesarNeural", "CaesarText", "CaesarCipher", "CaesarTraining", "CaesarLanguage"]),
         .target(name: "CaesarPlot", exclude: ["README.md"]),
         .target(name: "CaesarInspection", dependencies: ["CaesarPlot", "CaesarDecryption", "CaesarCipher", "CaesarTraining", "CaesarLessons", "CaesarText", "CaesarNeural", "CaesarIO"]),
-        .target(name: "CaesarBenchmarks", dependencies: ["CaesarDecryption", "CaesarLanguage", "CaesarCipher", "CaesarNeural"]),
+        .target(name: "CaesarBenchmarks", dependencies: ["CaesarDecryption", "CaesarLanguage", "CaesarCipher", "CaesarIO", "CaesarNeural", "CaesarRandom", "CaesarText"]),
         .target(name: "CaesarLessons", dependencies: ["CaesarPlot", "CaesarRandom"], exclude: ["README.md"]),
-        .target(name: "CaesarSetups", dependencies: ["CaesarDecryption", "CaesarLessons"], exclude: ["README.md"]),
+        .target(name: "CaesarSetups", dependencies: ["CaesarDecryption", "CaesarIO", "CaesarLessons"], exclude: ["README.md"]),
 
         // What the fuzzers run (Fuzz/run.sh), and their libFuzzer entry.
         .target(name: "CaesarFuzzing", dependencies: ["CaesarCipher", "CaesarDecryption", "CaesarIO", "CaesarLanguage", "CaesarNeural", "CaesarText", "CaesarTraining"]),
@@ -106,6 +106,7 @@ let package = Package(
         .testTarget(name: "CaesarSetupsTests", dependencies: ["CaesarSetups"]),
         .testTarget(name: "CaesarFuzzingTests", dependencies: ["CaesarFuzzing"]),
         .testTarget(name: "CaesarInspectionTests", dependencies: ["CaesarInspection", "CaesarTraining"]),
-        .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarIO", "CaesarNeural", "CaesarLanguage", "CaesarTraining"]),
+        .testTarget(name: "CaesarBenchmarksTests", dependencies: ["CaesarBenchmarks"]),
+        .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarBenchmarks", "CaesarIO", "CaesarNeural", "CaesarLanguage", "CaesarTraining"]),
     ]
 )

@@ -58,10 +58,10 @@ public struct CrackingBenchmark: Sendable {
         public let messagesPerSecond: Double
     }
 
-    /// Cracks `messages` with a ``MessageCracker`` of `workers` rankers from `makeRanker`,
-    /// `repeats` times, as `decrypt --lines` does.
-    public func throughput(method: String, makeRanker: () throws -> any KeyRanker, messages: [String], letters: Int, workers: Int) throws -> Throughput {
-        let cracker = MessageCracker(rankers: try (0..<workers).map { _ in try makeRanker() })
+    /// Cracks `messages` with the ``MessageCracker`` `decrypt --lines` makes for `method` on
+    /// `workers` cores, `repeats` times.
+    public func throughput(method: CrackingMethod, settings: CrackingMethod.Settings = .init(), messages: [String], letters: Int, workers: Int) throws -> Throughput {
+        let cracker = try MessageCracker(method: method, settings: settings, workers: workers)
         _ = cracker.crack(Array(messages.prefix(workers)))  // warm
         var rates: [Double] = []
         for _ in 0..<repeats {
@@ -70,7 +70,7 @@ public struct CrackingBenchmark: Sendable {
             rates.append(Double(messages.count) / ((clock.now - started) / .seconds(1)))
         }
         rates.sort()
-        return Throughput(method: method, letters: letters, messages: messages.count, workers: workers, messagesPerSecond: rates[rates.count / 2])
+        return Throughput(method: method.rawValue, letters: letters, messages: messages.count, workers: workers, messagesPerSecond: rates[rates.count / 2])
     }
 
     /// A file and how long reading and checking it takes.

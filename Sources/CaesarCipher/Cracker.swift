@@ -47,11 +47,20 @@ public protocol KeyRanker {
     /// The keys of the first `prefixLetters` letters of `text`, ranked; `source` names the text
     /// in the error thrown when it has no letter to judge.
     func rank(_ text: String, source: String, prefixLetters: Int) throws -> KeyRanking
+    /// Many texts, each ranked on its own as by `rank(_:source:prefixLetters:)`; `sources[i]`
+    /// names text i. The default ranks them one at a time.
+    /// A network reads the texts' windows together, in batches.
+    func rank(_ texts: [String], sources: [String], prefixLetters: Int) -> [Result<KeyRanking, any Error>]
 }
 
 extension KeyRanker {
     /// The keys of the whole of `text`, ranked.
     public func rank(_ text: String) throws -> KeyRanking { try rank(text, source: "the text", prefixLetters: .max) }
+
+    public func rank(_ texts: [String], sources: [String], prefixLetters: Int) -> [Result<KeyRanking, any Error>] {
+        precondition(texts.count == sources.count, "one source name per text")
+        return zip(texts, sources).map { text, source in Result { try rank(text, source: source, prefixLetters: prefixLetters) } }
+    }
 }
 
 /// The 26 keys of a Caesar cipher ranked by a scorer, best first, each with its posterior.

@@ -11,6 +11,8 @@ import Foundation
 struct AlignedReader: CiphertextReader {
     let model: SequenceModel<Float>
     let windowLength: Int
+    /// Windows per forward pass (``CiphertextWindows/batchLimit(threads:)``).
+    let batchLimit: Int
 
     func read(_ contents: [[UInt8]], raw: Bool) -> [CiphertextReading] {
         let V = Token.count
@@ -33,7 +35,7 @@ struct AlignedReader: CiphertextReader {
     func logProbabilities(_ contents: [[UInt8]]) -> [[Float]] {
         let V = Token.count
         var result = contents.map { [Float](repeating: 0, count: $0.count * V) }
-        for group in CiphertextWindows(contents, length: windowLength).groups {
+        for group in CiphertextWindows(contents, length: windowLength, batchLimit: batchLimit).groups {
             let logits = model.logits(group.batch), B = group.windows.count
             for (b, window) in group.windows.enumerated() {
                 for t in 0..<group.length {

@@ -53,6 +53,11 @@ struct CiphertextWindows {
     /// long as 256, 0.49–0.70 s against 0.51–0.55 s, in 165 MB instead of 262 MB.)
     static let batchLimit = 128
 
+    /// Windows per forward pass on `threads` cores. On one core (each `--lines` worker), at most
+    /// `RecurrentDirection.packedProductMaximumRows` (32), the batches whose recurrent products
+    /// take the packed kernel rather than BLAS.
+    static func batchLimit(threads: Int) -> Int { threads == 1 ? 32 : batchLimit }
+
     init(_ contents: [[UInt8]], length L: Int, batchLimit: Int = Self.batchLimit) {
         precondition(L > 0 && batchLimit > 0, "windows need a length, batches a size")
         var byLength: [Int: [(text: Int, start: Int)]] = [:]

@@ -11,10 +11,12 @@ import CaesarText
 struct KeyClassifierReader: CiphertextReader {
     let model: KeyClassifier<Float>
     let windowLength: Int
+    /// Windows per forward pass (``CiphertextWindows/batchLimit(threads:)``).
+    let batchLimit: Int
 
     func read(_ contents: [[UInt8]], raw: Bool) -> [CiphertextReading] {
         var scores = contents.map { _ in [Double](repeating: 0, count: 26) }
-        for group in CiphertextWindows(contents, length: windowLength).groups {
+        for group in CiphertextWindows(contents, length: windowLength, batchLimit: batchLimit).groups {
             let logits = model.logits(group.batch)  // (B, 26)
             for (b, window) in group.windows.enumerated()
             where contents[window.text][window.start..<(window.start + group.length)].contains(where: { $0 < 26 }) {

@@ -45,8 +45,10 @@ public final class NeuralDecrypter {
         let model = makeTrainableModel(architecture: a, parameters: file.parameters, threads: threads)
         let windowLength = Self.trainedWindowLength(file) ?? 62
         switch model {
-        case let aligned as SequenceModel<Float>: reader = AlignedReader(model: aligned, windowLength: windowLength)
-        case let classifier as KeyClassifier<Float>: reader = KeyClassifierReader(model: classifier, windowLength: windowLength)
+        case let aligned as SequenceModel<Float>:
+            reader = AlignedReader(model: aligned, windowLength: windowLength, batchLimit: CiphertextWindows.batchLimit(threads: threads))
+        case let classifier as KeyClassifier<Float>:
+            reader = KeyClassifierReader(model: classifier, windowLength: windowLength, batchLimit: CiphertextWindows.batchLimit(threads: threads))
         case let seq2seq as EncoderDecoder<Float>: reader = EncoderDecoderReader(model: seq2seq, windowLength: windowLength)
         default: preconditionFailure("no reader for \(type(of: model))")
         }
@@ -106,9 +108,37 @@ public final class NeuralDecrypter {
 
     /// Ranks the 26 keys for UTF-8 text (a streamed prefix, say), holding only its tokens.
     public func rank(utf8 bytes: [UInt8], source: String = "the text") throws -> KeyRanking {
-        let encoding = try bytes.withUnsafeBufferPointer { try pipeline.encode(utf8: $0) }
-        let content = Array(encoding.indices.dropFirst().dropLast())
+        let content = try contentTokens(utf8: bytes)
         return try rank(content, scores(content), source: source)
+    }
+
+    /// Ranks the keys of many UTF-8 texts, each on its own: their windows (and rotations) are
+    /// read together, `textsPerPass` texts at a time, so the network multiplies matrices of many
+    /// rows instead of one window's. Each text's result is what ``rank(utf8:source:)`` gives it,
+    /// up to round-off (other batch shapes may sum in another order).
+    public func rank(utf8 texts: [[UInt8]], sources: [String]) -> [Result<KeyRanking, any Error>] {
+        precondition(texts.count == sources.count, "one source name per text")
+        let contents = texts.map { bytes in Result { try contentTokens(utf8: bytes) } }
+        var results: [Result<KeyRanking, any Error>] = []
+        for first in stride(from: 0, to: contents.count, by: Self.textsPerPass) {
+            let part = contents[first..<min(first + Self.textsPerPass, contents.count)]
+            var scores = self.scores(part.compactMap { try? $0.get() }).makeIterator()
+            for (content, source) in zip(part, sources[first...]) {
+                results.append(Result { try rank(try content.get(), scores.next()!, source: source) })
+            }
+        }
+        return results
+    }
+
+    /// Texts read in one pass by the batch ``rank(utf8:sources:)``: with 26 rotations each,
+    /// 64 short messages fill 13 batches of 128 windows, and their per-position probabilities
+    /// stay a few megabytes.
+    static let textsPerPass = 64
+
+    /// The pipeline's tokens of `bytes` without [start] and [end].
+    private func contentTokens(utf8 bytes: [UInt8]) throws -> [UInt8] {
+        let encoding = try bytes.withUnsafeBufferPointer { try pipeline.encode(utf8: $0) }
+        return Array(encoding.indices.dropFirst().dropLast())
     }
 
     /// The 26 keys' scores. With ``rotations``, the ciphertext rotated back by j is itself a
@@ -117,14 +147,29 @@ public final class NeuralDecrypter {
     /// keys; averaging over all rotations makes its judgment so by construction). `first` is
     /// the reading of the text itself when the caller has it already.
     func scores(_ content: [UInt8], first: [Double]? = nil) -> [Double] {
-        var scores = first ?? reader.read(content, raw: false).scores
-        guard rotations, content.contains(where: { $0 < 26 }) else { return scores }
-        // The 25 other rotations, read as one batch.
-        let views = reader.read((1..<26).map { rotated(content, back: $0) }, raw: false)
-        for (j, view) in zip(1..<26, views) {
-            for k in 0..<26 { scores[k] += view.scores[(k - j + 26) % 26] }
+        scores([content], first: first.map { [$0] })[0]
+    }
+
+    /// The scores of several texts, all their readings in one call to the reader.
+    func scores(_ contents: [[UInt8]], first: [[Double]]? = nil) -> [[Double]] {
+        // Which texts are averaged over rotations; their 25 other rotations follow the texts.
+        let rotating = contents.map { rotations && $0.contains(where: { $0 < 26 }) }
+        var views = first == nil ? contents : []
+        for (content, rotate) in zip(contents, rotating) where rotate {
+            views += (1..<26).map { rotated(content, back: $0) }
         }
-        return scores.map { $0 / 26 }
+        let readings = views.isEmpty ? [] : reader.read(views, raw: false).map(\.scores)
+        var own = (first ?? Array(readings.prefix(contents.count))).makeIterator()
+        var others = readings.dropFirst(first == nil ? contents.count : 0).makeIterator()
+        return rotating.map { rotate in
+            var scores = own.next()!
+            guard rotate else { return scores }
+            for j in 1..<26 {
+                let view = others.next()!
+                for k in 0..<26 { scores[k] += view[(k - j + 26) % 26] }
+            }
+            return scores.map { $0 / 26 }
+        }
     }
 
     private func rank(_ content: [UInt8], _ scores: [Double], source: String) throws -> KeyRanking {
@@ -149,5 +194,9 @@ extension NeuralDecrypter: KeyRanker {
 
     public func rank(_ text: String, source: String, prefixLetters: Int) throws -> KeyRanking {
         try rank(utf8: Letters.prefix(of: Array(text.utf8), letters: prefixLetters), source: source)
+    }
+
+    public func rank(_ texts: [String], sources: [String], prefixLetters: Int) -> [Result<KeyRanking, any Error>] {
+        rank(utf8: texts.map { Letters.prefix(of: Array($0.utf8), letters: prefixLetters) }, sources: sources)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import caesar
+import CaesarBenchmarks
 
 @Suite struct BenchPipelineCommandTests {
     private func file(_ bytes: [UInt8]) throws -> URL {
@@ -14,7 +14,8 @@ import Testing
         let run = try CaesarRun(["bench", "pipeline", "--help"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("OVERVIEW: Measure the text pipeline's throughput in MB/s (1 MB = 10^6 bytes of\nUTF-8 input).\n"))
-        #expect(run.stdout.contains("USAGE: caesar bench pipeline [--corpus <path>] [--megabytes <n>] [--seed <n>] [--repeats <n>] [--json]"))
+        #expect(run.stdout.contains("USAGE: caesar bench pipeline [<options>]"))
+        #expect(run.stdout.contains("--corpus <path>") && run.stdout.contains("--megabytes <n>") && run.stdout.contains("--repeats <n>"))
         let group = try CaesarRun(["bench", "--help"])
         #expect(group.stdout.contains("pipeline"))
     }
@@ -82,7 +83,7 @@ import Testing
             (["--repeats", "0"], 64, "--repeats must be between 1 and 100"),
             (["--corpus", ""], 64, "--corpus needs a file path"),
             (["--corpus", "/no/such/file"], 1, "cannot open '/no/such/file': No such file or directory; hint: "),
-            (["--corpus", empty.path], 64, "the text to measure on, '\(empty.path)', is empty; hint: "),
+            (["--corpus", empty.path], 1, "the text to measure on, '\(empty.path)', is empty; hint: "),
             (["--corpus", binary.path], 1, "invalid UTF-8 in file '\(binary.path)' at byte 1; hint: "),
         ]
         for (arguments, status, message) in cases {

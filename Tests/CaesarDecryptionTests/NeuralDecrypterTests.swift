@@ -51,6 +51,31 @@ import Testing
         #expect(abs(prefix.best.posterior - whole.best.posterior) < 1e-12)
     }
 
+    /// Many texts ranked in one call (their windows and rotations read as shared batches) get
+    /// the rankings each gets alone, up to round-off: other batch shapes may sum in another
+    /// order. A text without letters is refused on its own, by its name.
+    @Test(arguments: [false, true])
+    func rankingManyTextsAtOnceAgreesWithOneAtATime(rotations: Bool) throws {
+        let decrypter = try NeuralDecrypter(file: Self.trained, path: "test", threads: 1)
+        decrypter.rotations = rotations
+        let texts = ["pack my box", "with five dozen liquor jugs", "...", "the quick brown fox jumps over the lazy dog. pack my box"]
+            .map { CaesarShift(key: 5).apply(to: $0) }
+        let sources = texts.indices.map { "line \($0 + 1)" }
+        let together = decrypter.rank(texts, sources: sources, prefixLetters: 2000)
+        #expect(together.count == texts.count)
+        for (k, text) in texts.enumerated() {
+            guard k != 2 else {
+                #expect(throws: DecryptionError.noLetters(source: "line 3")) { try together[k].get() }
+                continue
+            }
+            let alone = try decrypter.rank(text, source: sources[k], prefixLetters: 2000)
+            let batched = try together[k].get()
+            #expect(batched.best.key == alone.best.key)
+            let byKey = { (r: KeyRanking) in r.candidates.sorted { $0.key < $1.key }.map(\.score) }
+            for (a, b) in zip(byKey(batched), byKey(alone)) { #expect(abs(a - b) < 1e-3) }
+        }
+    }
+
     /// Long texts are cut into windows of the trained length; the log-probabilities are
     /// normalized at every position.
     @Test func windowsCoverEveryPosition() throws {

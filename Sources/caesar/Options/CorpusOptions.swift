@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaesarIO
 import CaesarTraining
 
 #if canImport(Glibc)

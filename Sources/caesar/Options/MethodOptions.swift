@@ -46,6 +46,11 @@ struct MethodOptions: ParsableArguments {
 
     /// The ranker the options describe; `threads` for a network's own work.
     func ranker(threads: Int = 2) throws -> any KeyRanker {
+        try chosen.ranker(settings(threads: threads))
+    }
+
+    /// What the chosen method needs, from the options.
+    func settings(threads: Int = 2) throws -> CrackingMethod.Settings {
         var settings = CrackingMethod.Settings()
         settings.languages = language == "auto" ? nil : [language]
         settings.languageModels = lm
@@ -53,7 +58,7 @@ struct MethodOptions: ParsableArguments {
         settings.rotations = rotations
         settings.threads = threads
         settings.statistics = try ngrams.map(NgramStatistics.load(path:))
-        return try chosen.ranker(settings)
+        return settings
     }
 }
 

@@ -23,7 +23,7 @@ struct MessageLines {
 
     func run() throws {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let cracker = MessageCracker(rankers: try (0..<workers).map { _ in try method.ranker(threads: 1) }, prefixLetters: method.prefix, alphabet: alphabet)
+        let cracker = try MessageCracker(method: method.chosen, settings: method.settings(), workers: workers, prefixLetters: method.prefix, alphabet: alphabet)
         let sink = try output.open()
         let notes = try TextOutput(.standardError)
         var refused = 0, next = 1

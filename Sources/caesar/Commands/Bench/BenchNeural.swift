@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaesarBenchmarks
 import CaesarIO
 import CaesarNeural
 
@@ -7,12 +8,18 @@ extension Bench {
     struct Neural: ParsableCommand, MatrixHeavyCommand {
         static let configuration = CommandConfiguration(
             abstract: "Training and inference speed of the neural core (characters per second, latency, GFLOP/s).",
+            // The generated synopsis lists every option on one line wider than a terminal; OPTIONS lists them.
+            usage: "caesar bench neural [<options>]",
             discussion: """
                 Measures what the PyTorch reference's benchmark measures: a training step \
                 (forward, cross-entropy, BPTT, clip 5, Adam) on B sequences of 64 steps; inference \
                 on 256 × 64; and the latency of one 100-character sequence. Each figure is the \
                 median of --repeats runs; 'others' is the CPU other processes used meanwhile \
                 (a figure taken while it is well above 0 is not to be trusted).
+
+                Examples:
+                  caesar bench neural
+                  caesar bench neural --configs lstm256 --measure latency --threads 1
                 """)
 
         @Option(parsing: .upToNextOption, help: "Configurations to measure (\(Architecture.presets.map(\.name).joined(separator: ", "))).")

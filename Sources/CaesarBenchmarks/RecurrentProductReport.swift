@@ -3,16 +3,16 @@ import CaesarNeural
 /// `caesar bench neural --measure products`: one core's GFLOP/s on the products every step of
 /// a recurrence makes, through BLAS (which packs W_hh on every call) and through the kernel
 /// on weights packed once, for each configuration's sizes and each batch a worker gets.
-enum RecurrentProductReport {
-    struct Row: Codable {
-        let config: String
-        let product: NeuralBenchmark.RecurrentProduct
-        let rows: Int
-        let blasGFLOPS: Double
-        let packedGFLOPS: Double
+public enum RecurrentProductReport {
+    public struct Row: Codable, Sendable {
+        public let config: String
+        public let product: NeuralBenchmark.RecurrentProduct
+        public let rows: Int
+        public let blasGFLOPS: Double
+        public let packedGFLOPS: Double
     }
 
-    static func measure(configs: [String], batches: [Int], benchmark: NeuralBenchmark, print: (String) -> Void) -> [Row] {
+    public static func measure(configs: [String], batches: [Int], benchmark: NeuralBenchmark, print: (String) -> Void) -> [Row] {
         print("recurrent products, one core, GFLOP/s: BLAS (packs W_hh every call) vs packed once (multiplyRows)")
         var rows: [Row] = [], seen: Set<String> = []
         for name in configs {

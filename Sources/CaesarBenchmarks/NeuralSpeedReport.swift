@@ -1,24 +1,24 @@
 import CaesarNeural
 
 /// The figures of `caesar bench neural`, printed row by row as they are measured.
-struct NeuralSpeedReport: Codable {
-    struct Row: Codable {
-        let config: String
-        let threads: Int
-        let trainCharactersPerSecond: [String: NeuralBenchmark.Measurement]
-        let trainGFLOPS: [String: Double]
-        let inferenceCharactersPerSecond: NeuralBenchmark.Measurement?
-        let latencyMilliseconds: NeuralBenchmark.Measurement?
+public struct NeuralSpeedReport: Codable, Sendable {
+    public struct Row: Codable, Sendable {
+        public let config: String
+        public let threads: Int
+        public let trainCharactersPerSecond: [String: NeuralBenchmark.Measurement]
+        public let trainGFLOPS: [String: Double]
+        public let inferenceCharactersPerSecond: NeuralBenchmark.Measurement?
+        public let latencyMilliseconds: NeuralBenchmark.Measurement?
     }
 
-    let gemmPeakGFLOPS: Double
+    public let gemmPeakGFLOPS: Double
     /// One core's read bandwidth from its L2 cache (GB/s).
-    let cacheReadGBPerSecond: Double
-    let rows: [Row]
+    public let cacheReadGBPerSecond: Double
+    public let rows: [Row]
     /// With `--measure products`: one core's GFLOP/s on each step's recurrent products.
-    var products: [RecurrentProductReport.Row]?
+    public var products: [RecurrentProductReport.Row]?
 
-    static func measure(
+    public static func measure(
         configs: [String], batches: [Int], inference: Bool, latency measureLatency: Bool, benchmark: NeuralBenchmark,
         print: (String) -> Void
     ) -> NeuralSpeedReport {
@@ -61,7 +61,7 @@ struct NeuralSpeedReport: Codable {
     private static func rate(_ value: Double) -> String { pad(String(Int(value.rounded())), 9, left: true) }
     private static func others(_ m: NeuralBenchmark.Measurement) -> String { m.othersCores.map { format($0, digits: 2) } ?? "n/a" }
 
-    static func format(_ value: Double, digits: Int) -> String {
+    public static func format(_ value: Double, digits: Int) -> String {
         let scale = Double((0..<digits).reduce(1) { r, _ in r * 10 })
         let rounded = (value * scale).rounded() / scale
         var text = String(rounded)
@@ -72,7 +72,7 @@ struct NeuralSpeedReport: Codable {
         return text
     }
 
-    static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+    public static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - text.count))
         return left ? fill + text : text + fill
     }

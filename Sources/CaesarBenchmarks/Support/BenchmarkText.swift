@@ -2,13 +2,13 @@ import CaesarRandom
 import Foundation
 
 /// Generated text and scratch files for `caesar bench encrypt`.
-enum BenchText {
+public enum BenchmarkText {
     /// A new private folder under `$TMPDIR` (or /tmp).
-    static func temporaryFolder() throws -> String {
+    public static func temporaryFolder() throws -> String {
         let base = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
         var template = Array("\(base)/caesar-bench.XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw CommandError.cannotRun(command: "mkdtemp", reason: "cannot create a folder in \(base)")
+            throw BenchmarkError.cannotRun(command: "mkdtemp", reason: "cannot create a folder in \(base)")
         }
         return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
@@ -18,7 +18,7 @@ enum BenchText {
     /// One MiB block of random words (lowercase, some capitalized, a few `é` and `—`, spaces,
     /// punctuation and line breaks) is written over and over: the speed of a byte-wise shift
     /// does not depend on the text repeating.
-    static func write(mebibytes: Int, seed: UInt64, into folder: String) throws -> String {
+    public static func write(mebibytes: Int, seed: UInt64, into folder: String) throws -> String {
         let path = folder + "/input.txt"
         var rng = SeededGenerator(seed: seed)
         var block: [UInt8] = []
@@ -47,7 +47,7 @@ enum BenchText {
         while block.count > 1 << 20 || block.last! >= 0x80 { block.removeLast() }
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw CommandError.cannotRun(command: "write \(path)", reason: "cannot open it")
+            throw BenchmarkError.cannotRun(command: "write \(path)", reason: "cannot open it")
         }
         defer { try? handle.close() }
         let data = Data(block)
@@ -55,9 +55,9 @@ enum BenchText {
         return path
     }
 
-    static func size(of path: String) throws -> Int {
+    public static func size(of path: String) throws -> Int {
         guard let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int else {
-            throw CommandError.cannotRun(command: "stat \(path)", reason: "no size")
+            throw BenchmarkError.cannotRun(command: "stat \(path)", reason: "no size")
         }
         return size
     }

@@ -1,34 +1,34 @@
 import Foundation
 
 /// Runs another program with standard input and output redirected to files, for benchmarks.
-enum Subprocess {
+public enum Subprocess {
     /// The path of the running `caesar` binary, to benchmark it as a separate process.
-    static var currentExecutable: String {
+    public static var currentExecutable: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
     /// What one run cost.
-    struct Timing {
+    public struct Timing: Sendable {
         /// Wall-clock seconds from start to exit.
-        var wall: Double
+        public var wall: Double
         /// CPU seconds (user + system) the child used: on a busy machine the steadier figure.
-        var cpu: Double
+        public var cpu: Double
     }
 
     /// Runs `arguments[0]` (looked up on PATH) with stdin from `input` and stdout to `output`.
-    static func time(_ arguments: [String], input: String, output: String) throws -> Timing {
+    public static func time(_ arguments: [String], input: String, output: String) throws -> Timing {
         let display = arguments.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         guard let stdin = FileHandle(forReadingAtPath: input) else {
-            throw CommandError.cannotRun(command: display, reason: "cannot open \(input)")
+            throw BenchmarkError.cannotRun(command: display, reason: "cannot open \(input)")
         }
         // open(2), not FileManager.createFile: that one replaces the path with a new regular
         // file, which would turn /dev/null into one.
         let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw CommandError.cannotRun(command: display, reason: "cannot open \(output)")
+            throw BenchmarkError.cannotRun(command: display, reason: "cannot open \(output)")
         }
         let stdout = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? stdin.close(); try? stdout.close() }
@@ -40,14 +40,14 @@ enum Subprocess {
         do {
             try process.run()
         } catch {
-            throw CommandError.cannotRun(command: display, reason: "\(error)")
+            throw BenchmarkError.cannotRun(command: display, reason: "\(error)")
         }
         process.waitUntilExit()
         let elapsed = clock.now - start
         // env exits 127 when it cannot find the program.
         guard process.terminationStatus == 0 else {
-            if process.terminationStatus == 127 { throw CommandError.cannotRun(command: display, reason: "not found") }
-            throw CommandError.failed(command: display, status: process.terminationStatus)
+            if process.terminationStatus == 127 { throw BenchmarkError.cannotRun(command: display, reason: "not found") }
+            throw BenchmarkError.failed(command: display, status: process.terminationStatus)
         }
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return Timing(wall: wall, cpu: childrenCPUSeconds() - cpuBefore)
@@ -62,9 +62,9 @@ enum Subprocess {
     }
 
     /// The first byte offset at which two files differ, or `nil` when they are equal.
-    static func firstDifference(_ a: String, _ b: String) throws -> Int? {
+    public static func firstDifference(_ a: String, _ b: String) throws -> Int? {
         guard let fa = FileHandle(forReadingAtPath: a), let fb = FileHandle(forReadingAtPath: b) else {
-            throw CommandError.cannotRun(command: "compare", reason: "cannot open \(a) or \(b)")
+            throw BenchmarkError.cannotRun(command: "compare", reason: "cannot open \(a) or \(b)")
         }
         defer { try? fa.close(); try? fb.close() }
         var offset = 0
