@@ -1,3 +1,4 @@
+import CaesarIO
 import CaesarNeural
 import CaesarTraining
 import Foundation
@@ -62,17 +63,23 @@ extension SetupsLesson {
     /// The tail of the corpus that validates and that the lesson's messages come from.
     static let validationFraction = 0.1
 
+    /// Where `role`'s model is kept in `folder`.
+    static func path(_ role: Role, in folder: String) -> String { folder + "/" + role.rawValue + ".safetensors" }
+
     /// `role`'s model from `folder`, or trained there first (and saved: a second run loads it).
+    /// `progress` hears which model of the four it is, how far its training is, and the time
+    /// left for all the training still to come; then the model's result, as soon as it is ready.
     static func model(
-        _ role: Role, corpus: TrainingCorpus, in folder: String, _ c: Configuration, progress: (String) -> Void
+        _ role: Role, corpus: TrainingCorpus, in folder: String, _ c: Configuration, clock: inout TrainingClock, progress: (String) -> Void
     ) throws -> ModelFile {
-        let path = folder + "/" + role.rawValue + ".safetensors"
+        let path = path(role, in: folder)
+        let name = "model \(role.number) of \(Role.allCases.count), \(role.rawValue)"
         if FileManager.default.fileExists(atPath: path) {
             let file = try ModelFile.load(from: path)
             guard role.accepts(file.architecture) else {
                 throw SetupsLessonError.wrongModel(path: path, expected: role.rawValue, found: file.architecture.description)
             }
-            progress("\(role.rawValue): loaded \(path)")
+            progress("\(name): loaded \(path)")
             return file
         }
         let trainer = try Trainer(
@@ -81,11 +88,46 @@ extension SetupsLesson {
         trainer.corpusDescription = corpus.summary + ": " + corpus.files.joined(separator: ", ")
         trainer.metadata["training_command"] = "caesar lesson setups"
         let metric = ValidationSet.metric(of: trainer.configuration.architecture.setup)
-        _ = try trainer.run(report: { event in
-            if case .validated(let record, _) = event {
-                progress("\(role.rawValue): step \(record.step)/\(c.steps), validation \(metric) \(String(format: "%.1f", record.validationAccuracy * 100))%")
-            }
+        progress("\(name): training \(c.steps) steps")
+        let started = ContinuousClock.now
+        var stepsBefore = clock.stepsDone
+        _ = try trainer.run(report: { [clock] event in
+            guard case .validated(let record, _) = event else { return }
+            var now = clock
+            now.stepsDone = stepsBefore + record.step
+            progress("\(name): step \(record.step)/\(c.steps) (\(record.step * 100 / c.steps)%), validation \(metric) \(String(format: "%.1f", record.validationAccuracy * 100))%; \(now.timeText)")
         })
-        return try ModelFile.load(from: path)  // the best model, as a later run loads it
+        stepsBefore += c.steps
+        clock.stepsDone = stepsBefore
+        let file = try ModelFile.load(from: path)  // the best model, as a later run loads it
+        let best = validationAccuracy(file).map { ", best validation \(metric) \(String(format: "%.1f", $0 * 100))%" } ?? ""
+        progress("\(name) ready: \(file.parameters.layout.totalCount) parameters\(best), trained in \(duration((ContinuousClock.now - started) / .seconds(1)))")
+        return file
+    }
+}
+
+extension SetupsLesson.Role {
+    /// 1 … 4, in the lesson's order.
+    var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
+}
+
+/// The lesson's training time: elapsed, and left for all four models at the pace so far (the
+/// models differ in cost, so the estimate firms up as the lesson goes on).
+struct TrainingClock {
+    /// Steps to train in all, over the models not loaded from a folder.
+    let toTrain: Int
+    var stepsDone = 0
+    let started = ContinuousClock.now
+
+    init(toTrain: Int) {
+        self.toTrain = toTrain
+    }
+
+    /// "0:42 elapsed, about 2:10 left".
+    var timeText: String {
+        let elapsed = (ContinuousClock.now - started) / .seconds(1)
+        guard stepsDone > 0 else { return "\(duration(elapsed)) elapsed" }
+        let left = elapsed / Double(stepsDone) * Double(max(toTrain - stepsDone, 0))
+        return "\(duration(elapsed)) elapsed, about \(duration(left)) left"
     }
 }

@@ -39,16 +39,33 @@ extension SetupsLesson {
         for row in keysByLength { keys.append([String(row.label)] + row.values.map(percent)) }
         out += "Keys right by message length (the rotation then decrypts exactly)\n" + keys.render() + "\n"
 
-        out += """
-            The many-to-many networks write a character per character; the unidirectional one must
-            guess the first characters before it has seen enough to know the key. The classifier is
-            told the key at every step of training and decrypts by rotation. The encoder-decoder
-            writes the message from one state; as a scorer of the 26 candidate plaintexts it does
-            far better than as a writer. Every setup's key drives the exact rotation of
-            'caesar decrypt'. See Sources/CaesarSetups/README.md.
-
-            """
+        out += closing()
         return out
+    }
+
+    /// What the tables above show, in words drawn from their own numbers: a run with few steps
+    /// (or another seed) can reverse a comparison, and the prose then says so.
+    func closing() -> String {
+        func value(_ row: Row?, _ role: Role) -> Double? {
+            guard let row, let k = Role.allCases.firstIndex(of: role), k < row.values.count else { return nil }
+            return row.values[k]
+        }
+        var sentences: [String] = []
+        if let uni = value(byPosition.first, .unidirectional), let bi = value(byPosition.first, .bidirectional) {
+            sentences.append(uni < bi
+                ? "The unidirectional network gets the first character right \(percent(uni)) of the time against the bidirectional one's \(percent(bi)): it must write that character before it has read enough to know the key."
+                : "Here the unidirectional network gets the first character right as often as the bidirectional one or more (\(percent(uni)) against \(percent(bi))): with this little training the bidirectional network has not yet learnt to use what it reads ahead.")
+        }
+        if let longest = keysByLength.last, let written = charactersByLength.last,
+           let keys = value(longest, .encoderDecoder), let characters = value(written, .encoderDecoder) {
+            sentences.append("At \(longest.label) characters the encoder-decoder's own writing gets \(percent(characters)) of the characters right, and as a judge of the 26 candidate plaintexts it picks the right key \(percent(keys)) of the time"
+                + (keys > characters ? ": it reads better than it writes." : "."))
+        }
+        if let longest = keysByLength.last, let classifier = value(longest, .manyToOne), let quadgram = longest.values.last {
+            sentences.append("The classifier, told the key at every step of training, finds it \(percent(classifier)) of the time at \(longest.label) characters; the quadgram scorer \(percent(quadgram)).")
+        }
+        sentences.append("Every setup's key drives the exact rotation of 'caesar decrypt'. See Sources/CaesarSetups/README.md.")
+        return TextWrap.wrap(sentences.joined(separator: " "))
     }
 
     private func percent(_ x: Double) -> String {

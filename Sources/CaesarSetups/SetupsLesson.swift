@@ -93,7 +93,8 @@ public struct SetupsLesson: Encodable, Sendable {
         let folder = c.models ?? FileManager.default.temporaryDirectory.appendingPathComponent("caesar-setups-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { if c.models == nil { try? FileManager.default.removeItem(atPath: folder) } }
-        let files = try Role.allCases.map { try Self.model($0, corpus: corpus, in: folder, c, progress: progress) }
+        var clock = TrainingClock(toTrain: Role.allCases.filter { !FileManager.default.fileExists(atPath: Self.path($0, in: folder)) }.count * c.steps)
+        let files = try Role.allCases.map { try Self.model($0, corpus: corpus, in: folder, c, clock: &clock, progress: progress) }
         let decrypters = try zip(Role.allCases, files).map { try NeuralDecrypter(file: $1, path: $0.rawValue) }
         let quadgram = Cracker(method: .quadgram, statistics: try .english())
 

@@ -10,7 +10,17 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("Four setups, one task: small LSTMs, trained 4 steps each on the same batches (seed 0)\n"))
         #expect(run.stdout.contains("Keys right by message length"))
-        #expect(run.stderr.split(separator: "\n").count == 4 * 4 && run.stderr.contains("encoder-decoder: step 4/4, validation "))  // a validation a step
+        // Per model: its start, a validation a step, and its result as soon as it is ready.
+        let progress = run.stderr.split(separator: "\n")
+        #expect(progress.count == 4 * 6)
+        #expect(progress[0] == "model 1 of 4, many-to-one: training 4 steps")
+        #expect(progress[4].hasPrefix("model 1 of 4, many-to-one: step 4/4 (100%), validation key accuracy ") && progress[4].contains(" elapsed, about "))
+        #expect(progress[5].hasPrefix("model 1 of 4, many-to-one ready: 1418 parameters, best validation key accuracy "))
+        #expect(progress[23].hasPrefix("model 4 of 4, encoder-decoder ready: "))
+        // The closing words quote the tables' own numbers.
+        let prose = run.stdout.split(separator: "\n").joined(separator: " ")
+        #expect(prose.contains("Every setup's key drives the exact rotation of 'caesar decrypt'."))
+        #expect(prose.contains("the quadgram scorer "))
         let json = try CaesarRun(Self.tiny + ["--json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         #expect((object["models"] as! [[String: Any]]).map { $0["role"] as? String } == ["many-to-one", "many-to-many-uni", "many-to-many-bi", "encoder-decoder"])

@@ -11,12 +11,17 @@ struct LessonSetups: ParsableCommand, MatrixHeavyCommand {
         // OPTIONS lists them anyway, so the usage says <options>, as the other lessons' do.
         usage: "caesar lesson setups <options>",
         discussion: """
-            Trains four small LSTMs on the same batches for the same number of steps (about a \
-            minute in a release build), or loads them from --models, then gives all four the same \
+            Trains four small LSTMs on the same batches for the same number of steps (minutes \
+            on two cores in a release build), or loads them from --models, then gives all four the same \
             ciphertexts from the held-out tail of the corpus: what each outputs, its characters \
             right by position and by message length, its keys right beside the quadgram scorer, \
             and its parameter count. The first characters show what a unidirectional network \
-            cannot know yet. Everything follows from --seed. Progress goes to standard error.
+            cannot know yet. Everything follows from --seed. Progress (model N of 4, its step, the \
+            time left) and each model's result as it is ready go to standard error.
+
+            Examples:
+              caesar lesson setups
+              caesar lesson setups --steps 2000 --models setups/
             """)
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Text to train on and measure with; its last 10% is held out (default: the project's English story).", valueName: "path"))
