@@ -18,6 +18,12 @@ struct Caesar: ParsableCommand {
             Text comes from the TEXT arguments, from --input FILE, or from standard input. \
             Every subcommand takes --json for a machine-readable result. Errors are one line on \
             standard error and a non-zero exit status (64 for wrong flags, 1 for everything else).
+
+            Examples:
+              caesar encrypt --key 3 "The secret meeting is at dawn."
+              caesar decrypt "Wkh vhfuhw phhwlqj lv dw gdzq."
+              caesar decrypt --lines -i messages.txt -o plain.txt
+              caesar --generate-completion-script bash > caesar.bash  # shell completion
             """,
         version: Caesar.version,
         subcommands: [

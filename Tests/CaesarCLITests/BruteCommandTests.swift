@@ -14,6 +14,19 @@ import Testing
         #expect(Set(keys) == Set(0..<26))
     }
 
+    /// --quiet: the decryptions alone, best first, one a line, whole (for grep).
+    @Test func quietPrintsTheDecryptionsAloneBestFirst() throws {
+        let run = try CaesarRun(["brute", "-q", "Wkh vhfuhw\nphhwlqj"])
+        #expect(run.status == 0 && run.stderr.isEmpty)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 26)
+        #expect(lines[0] == "The secret meeting")
+        #expect(lines.contains("Wkh vhfuhw phhwlqj"))  // key 0
+        let lined = try CaesarRun(["brute", "--quiet", "--lines", "Wkh vhfuhw", "...", "Uryyb"])
+        #expect(lined.stdout.split(separator: "\n").count == 52)
+        #expect(!lined.stdout.contains("line "))
+    }
+
     @Test func longTextIsPreviewedOnOneLine() throws {
         let text = "Wkh vhfuhw\nphhwlqj lv dw gdzq eb wkh ulyhu, zkhuh wkh rog ploo vwdqgv dqg wkh zdwhu uxqv."
         let run = try CaesarRun(["brute", text])

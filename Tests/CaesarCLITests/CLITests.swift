@@ -19,10 +19,14 @@ struct CaesarRun {
         return folder.appendingPathComponent("caesar")
     }()
 
-    init(_ arguments: [String], stdin: Data? = nil) throws {
+    /// `environment` adds to (or replaces in) the test runner's environment.
+    init(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = CaesarRun.executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -10,11 +10,13 @@ extension Caesar {
                 Prints 26 lines: rank, key (the encryption key: decrypting shifts back by it), score \
                 (the method's own number: a log-likelihood in nats, higher is better; chi-squared, lower \
                 is better), posterior probability of the key, and the start of the decryption. --json gives every decryption in \
-                full. Text without letters A–Z is an error: all 26 decryptions would be the same text.
+                full; --quiet prints the 26 decryptions alone, best first, a line each (line breaks become \
+                spaces), to search them with grep. Text without letters A–Z is an error: all 26 decryptions would be the same text.
 
                 Examples:
                   caesar brute "Wkh vhfuhw phhwlqj"
                   caesar brute --method quadgram --lines -i puzzles.txt
+                  caesar brute -q "Wkh vhfuhw phhwlqj" | grep -i secret
                 """
         )
 
@@ -28,6 +30,9 @@ extension Caesar {
 
         @Flag(help: "Each line is its own message: its 26 keys ranked under a 'line N:' heading (--json: JSON Lines, one object per line).")
         var lines = false
+
+        @Flag(name: [.customShort("q"), .long], help: "Print only the 26 decryptions, best first, one a line: no table, no headings.")
+        var quiet = false
 
         struct Report: Encodable {
             struct Line: Encodable {
@@ -63,7 +68,7 @@ extension Caesar {
                     if output.json {
                         try sink.write(try JSONReport.encode(Self.report(ranking, of: text, line: number, alphabet: alphabet.chosen), pretty: false) + "\n")
                     } else {
-                        try sink.write("line \(number):\n" + RankingTable.lines(ranking.candidates[...]) { CaesarShift(key: $0, alphabet: alphabet.chosen).inverse.apply(to: text) } + "\n")
+                        try sink.write((quiet ? "" : "line \(number):\n") + table(ranking, of: text) + (quiet ? "" : "\n"))
                     }
                 }
             }
@@ -76,14 +81,21 @@ extension Caesar {
             let source = try input.open()
             let text = try source.readAll(limit: Brute.inputLimit)
             let ranking = try method.ranker().rank(text, source: source.name, prefixLetters: method.prefix)
-            let decrypt = { (key: Int) in CaesarShift(key: key, alphabet: alphabet.chosen).inverse.apply(to: text) }
             if output.json {
                 try output.writeJSON(Self.report(ranking, of: text, alphabet: alphabet.chosen))
             } else {
                 let sink = try output.open()
-                try sink.write(RankingTable.lines(ranking.candidates[...], plaintext: decrypt))
+                try sink.write(table(ranking, of: text))
                 try sink.finish()
             }
+        }
+
+        /// The ranked keys as text: the table, or with --quiet the decryptions alone.
+        private func table(_ ranking: KeyRanking, of text: String) -> String {
+            let decrypt = { (key: Int) in CaesarShift(key: key, alphabet: alphabet.chosen).inverse.apply(to: text) }
+            guard quiet else { return RankingTable.lines(ranking.candidates[...], plaintext: decrypt) }
+            // One line each, so that line N is the N-th best key's text.
+            return ranking.candidates.map { decrypt($0.key).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: " ") + "\n" }.joined()
         }
     }
 }

@@ -6,6 +6,8 @@ extension Caesar {
     struct Encrypt: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Encrypt text with a known key: letters A–Z move, keep their case, and nothing else changes.",
+            // The generated synopsis lists every option on one line wider than a terminal; OPTIONS lists them.
+            usage: "caesar encrypt [<options>] [<text> ...]",
             discussion: """
                 Streams: input of any size is read and written in constant memory. Text given as arguments \
                 is printed with a final newline; files and standard input are copied byte for byte apart \

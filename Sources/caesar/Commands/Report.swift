@@ -6,6 +6,8 @@ import CaesarIO
 struct Report: ParsableCommand, MatrixHeavyCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one self-contained HTML page on what a trained model does.",
+        // The generated synopsis lists every option on one line wider than a terminal; OPTIONS lists them.
+        usage: "caesar report [<options>]",
         discussion: """
             The page shows: the model card (architecture, parameters, the file's tensor names and \
             shapes, key schedule, how it was trained); the learning curves from MODEL.csv beside \

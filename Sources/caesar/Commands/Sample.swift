@@ -11,6 +11,8 @@ extension Caesar {
     struct Sample: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Let a language model write: each next character drawn from its distribution.",
+            // The generated synopsis lists every option on one line wider than a terminal; OPTIONS lists them.
+            usage: "caesar sample [<options>]",
             discussion: """
                 Reads a language model, a network trained with 'caesar train --setup language-model' \
                 (default: the shipped Models/char-rnn-en.safetensors) or an n-gram model from 'caesar \

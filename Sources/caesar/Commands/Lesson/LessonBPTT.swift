@@ -19,6 +19,11 @@ struct LessonBPTT: ParsableCommand {
             wrong one in the order they are computed. Names: a_t, h_t, yhat_t, L_t,
             L, dL/dyhat_t, dL/dh_t, dL/da_t, dL/dw (dL/dW_h …), w_new. The exit
             status is 0 when all are right and 1 when one is wrong.
+
+            Examples:
+              caesar lesson bptt
+              caesar lesson bptt --preset linear --digits 6
+              caesar lesson bptt --check h_3=0.6956 dL/dw=-0.1261
             """
     )
 

@@ -22,6 +22,11 @@ struct LessonGradients: ParsableCommand {
 
             Prints a table by distance and a chart (log scale); --svg writes the same
             plot as an SVG file, replaced atomically.
+
+            Examples:
+              caesar lesson gradients
+              caesar lesson gradients --activation tanh --w 0.5,1,2 --steps 40 --svg flow.svg
+              caesar lesson gradients --model Models/default.safetensors
             """
     )
 

@@ -16,6 +16,10 @@ struct LessonLSTM: ParsableCommand {
             Scalar by default; with --input-size and --hidden-size, vectors. Weights
             not given are the lesson's defaults for a scalar cell, otherwise drawn
             as PyTorch does, uniform in (−1/√H, 1/√H), from --seed.
+
+            Examples:
+              caesar lesson lstm
+              caesar lesson lstm --input-size 2 --hidden-size 3 --seed 1
             """
     )
 

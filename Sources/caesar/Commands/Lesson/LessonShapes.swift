@@ -19,6 +19,10 @@ struct LessonShapes: ParsableCommand {
             With --model FILE, the shapes of a trained model, under the names its
             file gives the tensors (rnn.weight_ih_l0, …, out.bias); T is the length
             it was trained on unless --steps says otherwise.
+
+            Examples:
+              caesar lesson shapes
+              caesar lesson shapes --model Models/default.safetensors
             """
     )
 

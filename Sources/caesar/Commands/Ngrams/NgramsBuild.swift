@@ -9,6 +9,8 @@ extension Caesar.Ngrams {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build a character n-gram language model (interpolated Kneser–Ney) from text files.",
+            // The generated synopsis lists every option on one line wider than a terminal; OPTIONS lists them.
+            usage: "caesar ngrams build <corpus> ... --language <code> [<options>]",
             discussion: """
                 The text goes through the pipeline (letters folded to a–z, '.', word gaps as [sep], \
                 sentences as [start] … [end]), and the model learns P(next token | the order − 1 before it). \

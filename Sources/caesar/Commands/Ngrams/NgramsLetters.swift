@@ -8,6 +8,8 @@ extension Caesar.Ngrams {
     struct Letters: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Count letter, bigram and quadgram frequencies in text files and write a statistics file.",
+            // The generated synopsis lists every option on one line wider than a terminal; OPTIONS lists them.
+            usage: "caesar ngrams letters <corpus> ... [<options>]",
             discussion: """
                 Letters are A–Z folded to lowercase; everything else is skipped and n-grams run across it, \
                 but not from one file into the next. The file's header records this command line and the \

@@ -6,6 +6,8 @@ import CaesarText
 struct Tokenize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show every stage of the text pipeline: normalized, filtered, tokens, indices, restored.",
+        // The generated synopsis lists every option on one line wider than a terminal; OPTIONS lists them.
+        usage: "caesar tokenize [<options>] [<text> ...]",
         discussion: """
             Stages: (a) normalize: lowercase and fold Latin letters to a-z (é → e, ß → ss, \
             Œ → oe); (b) filter: keep a-z and '.', one [sep] for each gap between words, \
