@@ -28,9 +28,10 @@ public enum HTML {
     }
 
     /// Records in the body's attributes, once the page has loaded, that it rendered, how many
-    /// script errors occurred, how many SVG pictures it has and how many resources it fetched
-    /// (0 for a self-contained page), so that a headless browser's DOM shows all four. It runs
-    /// in the head, before anything else can fail.
+    /// script errors occurred, how many SVG pictures it has, how many resources it fetched
+    /// (0 for a self-contained page) and whether each pair of figures (the curves) stands side
+    /// by side, so that a headless browser's DOM shows them all. It runs in the head, before
+    /// anything else can fail.
     public static let renderCheck = """
         <script>
         window.caesarReportErrors = 0;
@@ -41,6 +42,12 @@ public enum HTML {
           body.setAttribute("data-script-errors", String(window.caesarReportErrors));
           body.setAttribute("data-svg-count", String(document.getElementsByTagName("svg").length));
           body.setAttribute("data-resources", String(performance.getEntriesByType("resource").length));
+          var pairs = document.querySelectorAll(".pair"), beside = pairs.length > 0;
+          Array.prototype.forEach.call(pairs, function (pair) {  // no less-than sign: the page parses as XML too
+            var figures = pair.getElementsByTagName("figure");
+            if (figures.length != 2 || Math.abs(figures[0].getBoundingClientRect().top - figures[1].getBoundingClientRect().top) > 1) beside = false;
+          });
+          body.setAttribute("data-pairs-side-by-side", beside ? "yes" : "no");
         });
         </script>
         """
@@ -59,6 +66,9 @@ public enum HTML {
         table.facts th { background: #f7f7f7; font-weight: 600; white-space: nowrap; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
         figure { margin: 12px 0 20px; overflow-x: auto; }
+        .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 12px; }
+        .pair figure { margin: 0; }
+        .pair svg { width: 100%; height: auto; }
         figcaption { color: #555; font-size: 14px; max-width: 900px; }
         .note { background: #fff8e1; border-left: 4px solid #f2b600; padding: 6px 12px; }
         .lead { color: #444; font-size: 17px; }

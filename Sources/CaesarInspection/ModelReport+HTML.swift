@@ -66,7 +66,7 @@ extension ModelReport {
             ("file", "<code>\(HTML.escaped(path))</code>"),
             ("network", HTML.escaped(a.description) + ": one-hot input of \(a.inputSize) tokens, \(a.layers) \(a.cell == .lstm ? "LSTM" : "RNN (tanh)") layer\(a.layers == 1 ? "" : "s") of \(a.hiddenSize) units"
                 + (a.bidirectional ? " in each direction" : "") + ", a linear head to \(a.outputSize) tokens at every step"),
-            ("setup", HTML.escaped(meta["setup"] ?? "not recorded") + ": one output per input character, aligned"),
+            ("setup", setupText),
             ("key schedule", keyScheduleText),
             ("parameters", "\(grouped(shapes.parameterCount)): " + shapes.countsByPart.map { "\(HTML.escaped($0.part)) \(grouped($0.count))" }.joined(separator: ", ")),
         ]
@@ -108,6 +108,16 @@ extension ModelReport {
         return html + "</pre></details>\n"
     }
 
+    /// What the network's outputs are, by its setup.
+    private var setupText: String {
+        switch model.architecture.setup {
+        case .manyToMany: return "many-to-many: one output per input character, aligned"
+        case .manyToOne: return "many-to-one: one output for the whole window, its key"
+        case .encoderDecoder: return "encoder–decoder: reads the whole window, then writes the plaintext token by token"
+        case .languageModel: return "language model: at every step, the next token"
+        }
+    }
+
     private var keyScheduleText: String {
         switch model.key {
         case .fixed(let k)?:
@@ -126,8 +136,10 @@ extension ModelReport {
         switch curves {
         case .records(let records) where !records.isEmpty:
             html += "<p>From <code>\(HTML.escaped(curvesPath))</code>, which <code>caesar train</code> writes beside the model: "
-            html += "one row per validation, \(records.count) in all. The loss is the mean over the steps since the previous validation.</p>\n"
-            html += "<figure>\(HTML.inline(svg: TrainingCurves.svg(records)))</figure>\n"
+            html += "one row per validation, \(records.count) in all. The training loss is the mean over the steps since the previous validation; "
+            html += "the dashed line marks the best validation, whose weights the model file keeps.</p>\n"
+            let plots = TrainingCurves.plots(records, metric: ValidationSet.metric(of: model.architecture.setup))
+            html += "<div class=\"pair\">" + plots.map { "<figure>\(HTML.inline(svg: SVGPlot(width: 560, height: 380).render($0)))</figure>" }.joined() + "</div>\n"
         case .records:
             html += "<p class=\"note\"><code>\(HTML.escaped(curvesPath))</code> has no rows yet: the run was stopped before its first validation.</p>\n"
         case .missing:
@@ -189,7 +201,7 @@ extension ModelReport {
         let map = Heatmap(
             title: "One-hot input: \(oneHot.rows) × \(oneHot.columns)", rowLabels: stepLabels, columnLabels: oneHot.columnTokens,
             rowAxisLabel: "step t and the token read", columnAxisLabel: "vocabulary (index 0 to 30)",
-            values: oneHot.values.flatMap { $0.map(Double.init) }, scale: .sequential(maximum: 1))
+            values: oneHot.values.flatMap { $0.map(Double.init) }, scale: .binary)
         return "<h2 id=\"one-hot\">4. The one-hot matrix</h2>\n"
             + "<p>Stage e: row t is all zeros but a 1 in the column of token t. This T × 31 matrix is what the first layer multiplies: "
             + "x_t·W_ihᵀ picks row x_t of W_ihᵀ.</p>\n"
@@ -208,37 +220,56 @@ extension ModelReport {
             title: "Predicted distribution over the 31 tokens", rowLabels: labels, columnLabels: Token.all.map(\.description),
             rowAxisLabel: "step t: token read → token chosen", columnAxisLabel: "output token",
             values: p.values.map(Double.init), scale: .sequential(maximum: 1),
-            marked: d.predicted.enumerated().map { HeatmapCell(row: $0, column: Int($1)) }, cellTitles: titles)
+            marked: d.predicted.enumerated().map { HeatmapCell(row: $0, column: Int($1)) }, cellTitles: titles,
+            secondaryMarked: d.predicted.indices.filter { d.predicted[$0] != sample.expected[$0] }.map { HeatmapCell(row: $0, column: Int(sample.expected[$0])) },
+            secondaryMeaning: "the plaintext's token")
         return "<h2 id=\"distribution\">5. The predicted distribution</h2>\n"
             + "<p>At every step the head turns the hidden state into 31 scores and softmax turns them into probabilities: one row per step, "
-            + "darker is more probable. The outlined cell is the argmax, the token written out; ✗ marks a row whose argmax is not the plaintext's token. "
+            + "darker is more probable. The outlined cell is the argmax, the token written out; ✗ marks a row whose argmax is not the plaintext's token, "
+            + "and the dashed green outline in that row shows the token it should have written. "
             + "Rest the pointer on a cell for its probability.</p>\n"
             + "<figure>\(HTML.inline(svg: SVGHeatmap(cellWidth: 14, cellHeight: 12).render(map)))</figure>\n"
     }
 
-    /// The most units of one direction drawn, so that a wide network's page stays small.
-    static let maximumUnitsShown = 256
+    /// The most units of one direction drawn: beyond that a map is a tall block no one can read.
+    static let maximumUnitsShown = 32
+
+    /// The units of one layer's output drawn: all when few, else the `maximumUnitsShown` of
+    /// each direction whose h_t varies most over the text (the ones doing something on it), in
+    /// their order. (column in the layer's output, row label)
+    private func shownUnits(of states: Matrix<Float>, steps T: Int) -> [(column: Int, label: String)] {
+        let a = model.architecture, H = a.hiddenSize
+        return (0..<a.directions).flatMap { d -> [(column: Int, label: String)] in
+            var chosen = Array(0..<H)
+            if H > Self.maximumUnitsShown {
+                let variance = chosen.map { u -> Double in
+                    let values = (0..<T).map { Double(states[$0, d * H + u]) }
+                    let mean = values.reduce(0, +) / Double(T)
+                    return values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
+                }
+                chosen = Array(chosen.sorted { variance[$0] > variance[$1] || (variance[$0] == variance[$1] && $0 < $1) }.prefix(Self.maximumUnitsShown)).sorted()
+            }
+            return chosen.map { u in (d * H + u, a.bidirectional ? (d == 0 ? "→\(u)" : "←\(u)") : "h\(u)") }
+        }
+    }
 
     private var hiddenSection: String {
         let a = model.architecture, H = a.hiddenSize
-        let shown = min(H, Self.maximumUnitsShown)
-        // Rows: the first `shown` units of each direction, as (column in the layer's output, label).
-        let units = (0..<a.directions).flatMap { d in
-            (0..<shown).map { u in (d * H + u, a.bidirectional ? (d == 0 ? "→\(u)" : "←\(u)") : "h\(u)") }
-        }
-        let D = units.count, every = D <= 48 ? 1 : D <= 128 ? 4 : 8
         let T = sample.decryption.encoding.indices.count
         let tokens = sample.decryption.encoding.indices.map { Token.all[Int($0)].description }
-        let cell = (width: T > 80 ? 9.0 : 12.0, height: max(2, min(12, (480 / Double(D)).rounded(.down))))
         var html = "<h2 id=\"hidden\">6. Hidden states over time</h2>\n"
         html += "<p>The output h_t of every layer at every step, one row per unit"
         html += a.bidirectional ? " (→ the forward direction, ← the reverse one, which reads the text from the end)" : ""
         html += ", one column per step. \(a.cell == .lstm ? "h_t = o_t ⊙ tanh(c_t)" : "h_t = tanh(a_t)") lies between −1 and 1: red is positive, blue negative, white near 0."
-        html += shown < H ? " Only the first \(shown) of the \(H) units of each direction are drawn.</p>\n" : "</p>\n"
+        html += H > Self.maximumUnitsShown
+            ? " Of the \(H) units of each direction, the \(Self.maximumUnitsShown) whose h_t varies most over this text are drawn, in their order; the row labels are their indices.</p>\n"
+            : "</p>\n"
         for (l, states) in sample.decryption.hiddenStates.enumerated() {
+            let units = shownUnits(of: states, steps: T), D = units.count
+            let cell = (width: T > 80 ? 9.0 : 12.0, height: D <= 32 ? 12.0 : 9.0)
             // (T, D) time-major → (D, T): a unit per row, time across.
-            let values = units.flatMap { unit in (0..<T).map { t in Double(states[t, unit.0]) } }
-            let labels = units.enumerated().map { k, unit in k % every == 0 || unit.0 == H ? unit.1 : "" }
+            let values = units.flatMap { unit in (0..<T).map { t in Double(states[t, unit.column]) } }
+            let labels = units.enumerated().map { k, unit in D <= 32 || k % 2 == 0 ? unit.label : "" }
             let map = Heatmap(
                 title: "Layer \(l + 1): h_t of \(D) units over \(T) steps", rowLabels: labels, columnLabels: tokens,
                 rowAxisLabel: "unit", columnAxisLabel: "step (the token read)", values: values, scale: .diverging(limit: 1))

@@ -23,6 +23,10 @@ public struct Heatmap: Equatable, Sendable {
     public var scale: HeatmapScale
     /// Cells drawn with a dark outline, such as each row's largest value.
     public var marked: [HeatmapCell]
+    /// Cells drawn with a dashed outline of another colour, such as the right answer where the
+    /// marked one is wrong; `secondaryMeaning` says what they are in the legend.
+    public var secondaryMarked: [HeatmapCell]
+    public var secondaryMeaning: String
     /// Text written inside cells (row-major, "" for none), such as counts.
     public var cellText: [String]?
     /// Text shown when the pointer rests on a cell (row-major), for small maps.
@@ -30,14 +34,15 @@ public struct Heatmap: Equatable, Sendable {
 
     public init(
         title: String, rowLabels: [String], columnLabels: [String], rowAxisLabel: String = "", columnAxisLabel: String = "",
-        values: [Double], scale: HeatmapScale, marked: [HeatmapCell] = [], cellText: [String]? = nil, cellTitles: [String]? = nil
+        values: [Double], scale: HeatmapScale, marked: [HeatmapCell] = [], cellText: [String]? = nil, cellTitles: [String]? = nil,
+        secondaryMarked: [HeatmapCell] = [], secondaryMeaning: String = ""
     ) {
         let count = rowLabels.count * columnLabels.count
         precondition(!rowLabels.isEmpty && !columnLabels.isEmpty, "a heatmap needs at least one row and one column")
         precondition(values.count == count, "\(values.count) values for \(rowLabels.count) × \(columnLabels.count) cells")
         precondition(cellText.map { $0.count == count } ?? true, "one cell text per cell")
         precondition(cellTitles.map { $0.count == count } ?? true, "one cell title per cell")
-        precondition(marked.allSatisfy { (0..<rowLabels.count).contains($0.row) && (0..<columnLabels.count).contains($0.column) },
+        precondition((marked + secondaryMarked).allSatisfy { (0..<rowLabels.count).contains($0.row) && (0..<columnLabels.count).contains($0.column) },
                      "marked cells must lie inside the map")
         self.title = title
         self.rowLabels = rowLabels
@@ -47,6 +52,8 @@ public struct Heatmap: Equatable, Sendable {
         self.values = values
         self.scale = scale
         self.marked = marked
+        self.secondaryMarked = secondaryMarked
+        self.secondaryMeaning = secondaryMeaning
         self.cellText = cellText
         self.cellTitles = cellTitles
     }
@@ -79,11 +86,15 @@ public enum HeatmapScale: Equatable, Sendable {
     /// −limit … limit in 11 levels, dark blue through white (around 0) to dark red:
     /// activations, which have a sign.
     case diverging(limit: Double)
+    /// Two levels, below ½ white and from ½ dark blue: a matrix of zeros and ones (one-hot),
+    /// whose legend then reads 0 and 1 rather than ranges.
+    case binary
 
     public var levels: Int {
         switch self {
         case .sequential: return 10
         case .diverging: return 11
+        case .binary: return 2
         }
     }
 
@@ -95,6 +106,8 @@ public enum HeatmapScale: Equatable, Sendable {
         case .diverging(let limit):
             precondition(limit > 0 && limit.isFinite, "a diverging scale needs a positive limit")
             return (-limit, limit)
+        case .binary:
+            return (0, 1)
         }
     }
 
@@ -146,7 +159,7 @@ public enum HeatmapScale: Equatable, Sendable {
     private func rgb(ofLevel k: Int) -> (Int, Int, Int) {
         let (t, end): (Double, (Double, Double, Double))
         switch self {
-        case .sequential:
+        case .sequential, .binary:
             (t, end) = (Double(k) / Double(levels - 1), Self.blue)
         case .diverging:
             let middle = levels / 2

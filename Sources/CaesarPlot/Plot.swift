@@ -1,3 +1,19 @@
+/// A place on the horizontal axis to point out, with what to say about it.
+public struct PlotMarker: Equatable, Sendable, Codable {
+    public var x: Double
+    public var label: String
+    public init(x: Double, label: String) {
+        self.x = x
+        self.label = label
+    }
+}
+
+/// How tick values are written: as numbers (0.25), or as percentages of 1 (25%).
+public enum PlotTickFormat: String, Equatable, Sendable, Codable {
+    case number
+    case percent
+}
+
 /// One point of a series: `x` along the horizontal axis, `y` up.
 public struct PlotPoint: Equatable, Sendable, Codable {
     public var x: Double
@@ -49,13 +65,26 @@ public struct Plot: Equatable, Sendable, Codable {
     public var yLabel: String
     public var yScale: PlotScale
     public var series: [PlotSeries]
+    /// On a linear scale, values the vertical axis covers whatever the data (0…1 for a share,
+    /// so that a curve moving by 1% does not fill the plot); nil: the data's own range.
+    public var yRange: ClosedRange<Double>?
+    /// Steps to point out (the best one, say): a dashed vertical line, labelled, in SVG.
+    public var markers: [PlotMarker]
+    /// How tick labels on the vertical axis are written.
+    public var yFormat: PlotTickFormat
 
-    public init(title: String, xLabel: String, yLabel: String, yScale: PlotScale = .linear, series: [PlotSeries]) {
+    public init(
+        title: String, xLabel: String, yLabel: String, yScale: PlotScale = .linear, series: [PlotSeries],
+        yRange: ClosedRange<Double>? = nil, markers: [PlotMarker] = [], yFormat: PlotTickFormat = .number
+    ) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.yScale = yScale
         self.series = series
+        self.yRange = yRange
+        self.markers = markers
+        self.yFormat = yFormat
     }
 
     /// Whether a point can be placed on this plot's axes.
@@ -79,6 +108,10 @@ public struct Plot: Equatable, Sendable, Codable {
             xHigh = max(xHigh, p.x)
             yLow = min(yLow, p.y)
             yHigh = max(yHigh, p.y)
+        }
+        if let yRange, yScale == .linear {
+            yLow = min(yLow, yRange.lowerBound)
+            yHigh = max(yHigh, yRange.upperBound)
         }
         let y = yScale == .log
             ? PlotAxis.logarithmic(from: yLow, to: yHigh, maximumTicks: yTicks)

@@ -16,6 +16,12 @@ public struct PlotAxis: Equatable, Sendable {
     public let scale: PlotScale
     public let ticks: [Double]
 
+    /// A share as a percentage with the digits it needs: 0.25 → "25%", 0.125 → "12.5%".
+    public static func percentLabel(_ share: Double) -> String {
+        let tenths = Int((share * 1000).rounded())
+        return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10).\(abs(tenths) % 10)%"
+    }
+
     /// A linear axis from `low` to `high` rounded out to nice steps, aiming at `targetTicks`.
     public static func linear(from low: Double, to high: Double, targetTicks: Int) -> PlotAxis {
         precondition(low.isFinite && high.isFinite && low <= high, "bad axis range \(low)...\(high)")

@@ -21,6 +21,8 @@ public struct SVGHeatmap: Sendable {
     /// Pixels per character of the 11-pixel monospace labels (a little over their advance).
     static let characterWidth = 7.0
     static let notFiniteColour = "#bdbdbd"
+    /// The dashed outline of ``Heatmap/secondaryMarked`` cells: green, apart from the orange marks.
+    static let secondaryColour = "#2ca02c"
 
     /// The complete SVG document, ending in a newline.
     public func render(_ map: Heatmap) -> String {
@@ -29,7 +31,7 @@ public struct SVGHeatmap: Sendable {
         let top = 34 + (map.columnAxisLabel.isEmpty ? 0 : 18) + labelWidth(map.columnLabels) + 6
         let (gridWidth, gridHeight) = (Double(map.columns) * cellWidth, Double(map.rows) * cellHeight)
         let legendLeft = left + gridWidth + 24
-        let legendHeight = 40 + Double(map.scale.levels) * 14 + (map.notFiniteCount > 0 ? 18 : 0)
+        let legendHeight = 40 + Double(map.scale.levels) * 14 + (map.notFiniteCount > 0 ? 18 : 0) + (map.secondaryMarked.isEmpty ? 0 : 18)
         let width = legendLeft + 140
         let height = max(top + gridHeight, 34 + legendHeight) + 12
         let n = SVGText.number, e = SVGText.escaped
@@ -95,9 +97,11 @@ public struct SVGHeatmap: Sendable {
             }
             svg += "</g>\n"
         }
-        if !map.marked.isEmpty {
-            svg += "<g fill=\"none\" stroke=\"#e6550d\" stroke-width=\"2\">\n"
-            for cell in map.marked {
+        // Outlines: the marked cells solid orange, the secondary ones dashed green.
+        for (cells, style) in [(map.marked, "stroke=\"#e6550d\" stroke-width=\"2\""),
+                               (map.secondaryMarked, "stroke=\"\(SVGHeatmap.secondaryColour)\" stroke-width=\"2\" stroke-dasharray=\"3 2\"")] where !cells.isEmpty {
+            svg += "<g fill=\"none\" \(style)>\n"
+            for cell in cells {
                 svg += "<rect x=\"\(n(left + Double(cell.column) * cellWidth + 1))\" y=\"\(n(top + Double(cell.row) * cellHeight + 1))\" "
                 svg += "width=\"\(n(max(cellWidth - 2, 1)))\" height=\"\(n(max(cellHeight - 2, 1)))\"/>\n"
             }
@@ -126,13 +130,19 @@ public struct SVGHeatmap: Sendable {
         for k in 0..<scale.levels {
             let level = scale.levels - 1 - k, y = top + 22 + Double(k) * 14
             let range = scale.range(ofLevel: level)
+            let text = scale == .binary ? String(level) : "\(label(range.from)) to \(label(range.to))"
             svg += "<rect x=\"\(n(left))\" y=\"\(n(y))\" width=\"18\" height=\"14\" fill=\"\(scale.colour(ofLevel: level))\" stroke=\"#999\" stroke-width=\"0.5\"/>"
-            svg += "<text x=\"\(n(left + 24))\" y=\"\(n(y + 11))\">\(label(range.from)) to \(label(range.to))</text>\n"
+            svg += "<text x=\"\(n(left + 24))\" y=\"\(n(y + 11))\">\(text)</text>\n"
         }
+        var y = top + 22 + Double(scale.levels) * 14 + 4
         if map.notFiniteCount > 0 {
-            let y = top + 22 + Double(scale.levels) * 14 + 4
             svg += "<rect x=\"\(n(left))\" y=\"\(n(y))\" width=\"18\" height=\"14\" fill=\"\(SVGHeatmap.notFiniteColour)\"/>"
             svg += "<text x=\"\(n(left + 24))\" y=\"\(n(y + 11))\">not finite (\(map.notFiniteCount))</text>\n"
+            y += 18
+        }
+        if !map.secondaryMarked.isEmpty {
+            svg += "<rect x=\"\(n(left + 1))\" y=\"\(n(y + 1))\" width=\"16\" height=\"12\" fill=\"none\" stroke=\"\(SVGHeatmap.secondaryColour)\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>"
+            svg += "<text x=\"\(n(left + 24))\" y=\"\(n(y + 11))\">\(SVGText.escaped(map.secondaryMeaning))</text>\n"
         }
         return svg + "</g>\n"
     }

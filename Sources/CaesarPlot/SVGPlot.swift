@@ -55,7 +55,8 @@ public struct SVGPlot: Sendable {
         }
         svg += "</g>\n<g text-anchor=\"end\">\n"
         for tick in yAxis.ticks {
-            svg += "<text x=\"\(n(left - 8))\" y=\"\(n(py(tick) + 4))\">\(tickText(yAxis.label(for: tick)))</text>\n"
+            let label = plot.yFormat == .percent ? escaped(PlotAxis.percentLabel(tick)) : tickText(yAxis.label(for: tick))
+            svg += "<text x=\"\(n(left - 8))\" y=\"\(n(py(tick) + 4))\">\(label)</text>\n"
         }
         svg += "</g>\n"
         svg += "<path d=\"M\(n(left)) \(n(top)) V\(n(bottom)) H\(n(right))\" fill=\"none\" stroke=\"black\"/>\n"
@@ -74,6 +75,13 @@ public struct SVGPlot: Sendable {
             }
             for p in runs.joined() { svg += "<circle cx=\"\(n(px(p.x)))\" cy=\"\(n(py(p.y)))\" r=\"3\"/>\n" }
             svg += "</g>\n"
+        }
+
+        // Markers: a dashed line across the plot at each x, its label above the plot's top.
+        for marker in plot.markers where marker.x.isFinite && marker.x >= xAxis.low && marker.x <= xAxis.high {
+            let x = px(marker.x)
+            svg += "<line x1=\"\(n(x))\" y1=\"\(n(top))\" x2=\"\(n(x))\" y2=\"\(n(bottom))\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>"
+            svg += "<text x=\"\(n(x))\" y=\"\(n(top - 6))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(escaped(marker.label))</text>\n"
         }
 
         // Legend in the right-hand column.

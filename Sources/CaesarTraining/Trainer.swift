@@ -180,12 +180,13 @@ public final class Trainer {
     }
 
     private func validate() throws -> (TrainingRecord, improved: Bool) {
-        let (accuracy, bits) = validation.measure(model)
+        let (accuracy, bits, loss) = validation.measure(model)
         var record = TrainingRecord(
             step: state.step, trainingSeconds: state.trainingSeconds,
             trainLoss: state.pendingLoss / Double(max(state.pendingSteps, 1)), validationAccuracy: accuracy,
             charactersPerSecond: Double(state.pendingCharacters) / max(state.pendingSeconds, 1e-9))
         record.validationBitsPerCharacter = bits
+        record.validationLoss = loss
         state.records.append(record)
         state.pendingLoss = 0
         state.pendingSteps = 0
@@ -282,11 +283,13 @@ private enum Validation {
         }
     }
 
-    /// The accuracy, and for a language model its mean loss in bits per predicted token.
-    func measure(_ model: any TrainableModel<Float>) -> (accuracy: Double, bits: Double?) {
+    /// The accuracy, and the mean loss: in bits per predicted token for a language model, in
+    /// nats (the training loss's unit) for a decrypter, averaged over the validation lengths.
+    func measure(_ model: any TrainableModel<Float>) -> (accuracy: Double, bits: Double?, loss: Double?) {
         switch self {
         case .decryption(let sets):
-            return (sets.map { $0.accuracy(of: model) }.reduce(0, +) / Double(sets.count), nil)
+            let n = Double(sets.count)
+            return (sets.map { $0.accuracy(of: model) }.reduce(0, +) / n, nil, sets.map { model.loss($0.batch) }.reduce(0, +) / n)
         case .language(let batch):
             let network = model as! SequenceModel<Float>
             let predictions = network.predictions(batch)
@@ -295,7 +298,7 @@ private enum Validation {
                 counted += 1
                 if p == t { right += 1 }
             }
-            return (Double(right) / Double(max(counted, 1)), network.loss(batch) / 0.6931471805599453)
+            return (Double(right) / Double(max(counted, 1)), network.loss(batch) / 0.6931471805599453, nil)
         }
     }
 }

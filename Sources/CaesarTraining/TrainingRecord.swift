@@ -12,6 +12,9 @@ public struct TrainingRecord: Equatable, Codable, Sendable {
     public let charactersPerSecond: Double
     /// A language model's validation loss in bits per character (nil for decrypters).
     public var validationBitsPerCharacter: Double?
+    /// A decrypter's validation loss: the mean cross-entropy per predicted token in nats, as
+    /// the training loss (nil for language models, and in curves written before it was kept).
+    public var validationLoss: Double?
 
     public init(step: Int, trainingSeconds: Double, trainLoss: Double, validationAccuracy: Double, charactersPerSecond: Double) {
         self.step = step
@@ -24,16 +27,19 @@ public struct TrainingRecord: Equatable, Codable, Sendable {
     public static let csvHeader = "step,training_seconds,train_loss,validation_accuracy,characters_per_second"
     /// A language model's curve has one more column.
     public static let languageModelCSVHeader = csvHeader + ",validation_bits_per_character"
+    /// A decrypter's curve: its validation loss (curves written before it have five columns).
+    public static let decrypterCSVHeader = csvHeader + ",validation_loss"
 
     public var csvRow: String {
         "\(step),\(trainingSeconds),\(trainLoss),\(validationAccuracy),\(charactersPerSecond)"
-            + (validationBitsPerCharacter.map { ",\($0)" } ?? "")
+            + (validationBitsPerCharacter.map { ",\($0)" } ?? "") + (validationLoss.map { ",\($0)" } ?? "")
     }
 }
 
 /// The learning curve as CSV, one row per validation.
 public func trainingCurveCSV(_ records: [TrainingRecord]) -> String {
-    let header = records.contains { $0.validationBitsPerCharacter != nil } ? TrainingRecord.languageModelCSVHeader : TrainingRecord.csvHeader
+    let header = records.contains { $0.validationBitsPerCharacter != nil } ? TrainingRecord.languageModelCSVHeader
+        : records.contains { $0.validationLoss != nil } ? TrainingRecord.decrypterCSVHeader : TrainingRecord.csvHeader
     return ([header] + records.map(\.csvRow)).joined(separator: "\n") + "\n"
 }
 
@@ -43,8 +49,8 @@ extension TrainingRecord {
     public static func records(fromCSV text: String, source: String) throws -> [TrainingRecord] {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)  // "\r\n" too
         let header = lines.first.map(String.init)
-        guard header == csvHeader || header == languageModelCSVHeader else {
-            throw TrainingError.badCurves(source: source, line: 1, reason: "the header is not '\(csvHeader)'")
+        guard let header, [csvHeader, languageModelCSVHeader, decrypterCSVHeader].contains(header) else {
+            throw TrainingError.badCurves(source: source, line: 1, reason: "the header is not '\(decrypterCSVHeader)'")
         }
         let columns = header == csvHeader ? 5 : 6
         lines.removeFirst()
@@ -57,7 +63,8 @@ extension TrainingRecord {
             }
             var record = TrainingRecord(step: step, trainingSeconds: numbers[1], trainLoss: numbers[2],
                                         validationAccuracy: numbers[3], charactersPerSecond: numbers[4])
-            if columns == 6 { record.validationBitsPerCharacter = numbers[5] }
+            if header == languageModelCSVHeader { record.validationBitsPerCharacter = numbers[5] }
+            if header == decrypterCSVHeader { record.validationLoss = numbers[5] }
             records.append(record)
         }
         return records

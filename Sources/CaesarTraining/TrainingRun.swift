@@ -139,7 +139,7 @@ public final class TrainingRun {
     private func writeCurves() throws {
         let records = trainer.state.records
         try AtomicFile.write(Array(trainingCurveCSV(records).utf8), to: files.curvesCSV)
-        try AtomicFile.write(Array(TrainingCurves.svg(records).utf8), to: files.curvesSVG)
+        try AtomicFile.write(Array(TrainingCurves.svg(records, metric: ValidationSet.metric(of: trainer.configuration.architecture.setup)).utf8), to: files.curvesSVG)
     }
 
     // MARK: - Files

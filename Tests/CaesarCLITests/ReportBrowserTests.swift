@@ -55,12 +55,13 @@ import Testing
         let made = try CaesarRun(["report", "--model", TinyModels.anyKey, "--out", page])
         try #require(made.status == 0, "\(made.stderr)")
 
-        let dump = try Self.chromium(["--dump-dom"], page: page, profile: dir + "/profile-dom")
+        let dump = try Self.chromium(["--window-size=1280,9000", "--dump-dom"], page: page, profile: dir + "/profile-dom")
         #expect(dump.status == 0)
         let body = Self.bodyAttributes(dump.stdout)
         #expect(body["data-rendered"] == "yes", "the page's load handler did not run: \(body)")
         #expect(body["data-script-errors"] == "0")
-        #expect(body["data-svg-count"] == "7")  // curves (an svg holding two), one-hot, distribution, hidden states, confusion
+        #expect(body["data-svg-count"] == "6")  // the two curves, one-hot, distribution, hidden states, confusion
+        #expect(body["data-pairs-side-by-side"] == "yes")  // the curves share the width, not the left half
         #expect(body["data-resources"] == "0")  // it fetched nothing: self-contained
         #expect(dump.stdout.contains("Confusion matrix: 3,584 characters"))
 

@@ -80,7 +80,7 @@ import FoundationXML
         let data = try Data(contentsOf: URL(fileURLWithPath: page))
         let names = try Self.elements(of: data)  // well-formed: every element closed, nothing unescaped
         #expect(names.first == "html")
-        #expect(names.count { $0 == "svg" } == 7)  // curves (an svg holding two), one-hot, distribution, one layer, confusion
+        #expect(names.count { $0 == "svg" } == 6)  // the two curves side by side, one-hot, distribution, one layer, confusion
         #expect(names.count { $0 == "h2" } == 7 && names.count { $0 == "script" } == 1)
         let html = String(decoding: data, as: UTF8.self)
         for part in ["Tensors, as the file names them", "rnn.weight_hh_l0_reverse", "<b>any</b>: every training window", "Validation accuracy",
@@ -94,15 +94,30 @@ import FoundationXML
         #expect(html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http") == false)
     }
 
-    @Test func aWideNetworkShowsItsFirst256UnitsAndSaysSo() throws {
+    /// A wide network's map stays readable: the 32 units of each direction that vary most over
+    /// the text, in their order, each labelled with its index.
+    @Test func aWideNetworkShowsItsMostActiveUnitsAndSaysSo() throws {
         let dir = Self.folder(), model = HandMadeModels.rnn(hidden: 260, key: "any", name: "wide")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let run = try CaesarRun(["report", "--model", model, "--out", dir + "/wide.html", "--windows", "1", "--text", "Hi."])
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOfFile: dir + "/wide.html", encoding: .utf8)
-        #expect(html.contains(" Only the first 256 of the 260 units of each direction are drawn.</p>"))
-        #expect(html.contains("<title>Layer 1: h_t of 256 units over 5 steps</title>"))
-        #expect(html.contains(">h248</text>") && !html.contains(">h256</text>"))
+        #expect(html.contains(" Of the 260 units of each direction, the 32 whose h_t varies most over this text are drawn, in their order; the row labels are their indices.</p>"))
+        #expect(html.contains("<title>Layer 1: h_t of 32 units over 5 steps</title>"))
+        let section = String(html[html.range(of: "id=\"hidden\"")!.lowerBound...])
+        let labels = section.components(separatedBy: ">h").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        #expect(labels.count == 32 && labels == labels.sorted() && labels.allSatisfy { $0 < 260 })
+    }
+
+    /// The model card names the setup from the network itself, for a freshly trained model too.
+    @Test func theCardNamesTheSetup() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let run = try CaesarRun(["report", "--model", TinyModels.anyKey, "--out", dir + "/tiny.html", "--windows", "1", "--text", "Hi."])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: dir + "/tiny.html", encoding: .utf8)
+        #expect(html.contains("<th>setup</th><td>many-to-many: one output per input character, aligned</td>"))
+        #expect(!html.contains("not recorded:"))
     }
 
     @Test func aCheckpointIsNotTakenForAModel() throws {

@@ -24,7 +24,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file)")
         }
         let csv = try String(contentsOfFile: dir + "/m.csv", encoding: .utf8)
-        #expect(csv.hasPrefix("step,training_seconds,train_loss,validation_accuracy,characters_per_second\n20,"))
+        #expect(csv.hasPrefix("step,training_seconds,train_loss,validation_accuracy,characters_per_second,validation_loss\n20,"))
         // Logs go to standard error when it is not a terminal: one line per validation.
         #expect(run.stderr.split(separator: "\n").filter { $0.hasPrefix("step ") }.count == 3)
     }
