@@ -65,7 +65,12 @@ struct Caesar: ParsableCommand {
             // Flag and argument errors: ArgumentParser's sentence plus where to read more; its
             // suggestion ("Did you mean '--key'?") goes into the hint.
             let sentence = message(for: error).asOneLine
-            if let range = sentence.range(of: ". Did you mean ") {
+            if sentence.hasPrefix("Unknown option '"), let given = sentence.split(separator: "'").dropFirst().first {
+                // Our own suggestion: ArgumentParser's ignores hidden spellings and reaches far
+                // (`--ot` → '--key').
+                let unknown = sentence.prefix { $0 != "." }
+                line += unknown + "; hint: " + (nearestOption(to: String(given), in: commandOnLine).map { "did you mean '\($0)'? " } ?? "") + help
+            } else if let range = sentence.range(of: ". Did you mean ") {
                 line += sentence[..<range.lowerBound] + "; hint: did you mean " + sentence[range.upperBound...] + " " + help
             } else {
                 line += sentence.trimmingTrailingPeriod + "; hint: " + help
