@@ -32,6 +32,11 @@ public enum ShippedModels {
     /// The shipped character-level recurrent language model of English.
     public static var neuralLanguageModel: String { folder + "/char-rnn-en.safetensors" }
 
+    /// The decrypter a command reads: the one `given`, or the shipped one, which must be there.
+    public static func decrypter(_ given: String?) throws -> String {
+        try given ?? existing(decrypter)
+    }
+
     /// `path`, which must exist: a shipped model that is missing is an error with a hint.
     static func existing(_ path: String) throws -> String {
         guard FileManager.default.fileExists(atPath: path) else { throw DecryptionError.noDefaultModel(path: path) }

@@ -6,56 +6,10 @@ import Testing
     @Test func helpScreen() throws {
         let run = try CaesarRun(["lesson", "bptt", "--help"])
         #expect(run.status == 0)
-        #expect(run.stdout == """
-            OVERVIEW: Backpropagation through time for a one-unit RNN, every value shown.
-
-            The network: a_t = w·x_t + u·h_{t−1} + b,  h_t = φ(a_t),  ŷ_t = v·h_t + c
-            The loss:    L = Σ_t ½(ŷ_t − y_t)², or another --loss form
-
-            Prints the forward table, the backward table with the carry from step
-            t+1, each gradient step by step, one SGD step, and a finite-difference
-            check. Negative numbers work as values: --w -0.5, --x -1,0.5.
-
-            With --check, compares your own numbers instead and names the first
-            wrong one in the order they are computed. Names: a_t, h_t, yhat_t, L_t,
-            L, dL/dyhat_t, dL/dh_t, dL/da_t, dL/dw (dL/dW_h …), w_new. The exit
-            status is 0 when all are right and 1 when one is wrong.
-
-            USAGE: caesar lesson bptt <options>
-
-            OPTIONS:
-              --preset <preset>       Start from this exercise: textbook (tanh, ½-sum loss,
-                                      3 steps) or linear (h_t = W_h·h_{t−1} + W_x·x_t, no
-                                      biases, sum loss, 2 steps). (values: textbook,
-                                      linear; default: textbook)
-              --x <list>              Inputs x_1,…,x_T (textbook: 1.0,0.8,0.6).
-              --y <list>              Targets y_1,…,y_T, as many as inputs (textbook:
-                                      0.5,0.6,0.7).
-              --w <number>            Input weight w (W_x in the linear preset).
-              --u <number>            Recurrent weight u (W_h).
-              --v <number>            Output weight v (W_y).
-              --b <number>            Hidden bias b (the linear preset has none unless
-                                      given).
-              --c <number>            Output bias c (the linear preset has none unless
-                                      given).
-              --h0 <number>           Initial hidden state h_0.
-              --lr <number>           Learning rate η of the gradient-descent step.
-              --activation <name>     The nonlinearity φ in h_t = φ(a_t). (values: tanh,
-                                      sigmoid, relu, identity)
-              --loss <form>           The loss: half-sum Σ½(ŷ−y)², sum Σ(ŷ−y)², half-mean
-                                      or mean (divided by T). (values: half-sum, sum,
-                                      half-mean, mean)
-              --digits <n>            Print numbers rounded to this many significant
-                                      digits, 1–17 (default: 4).
-              -o, --output <path>     Write the result to this file (replaced atomically)
-                                      instead of standard output.
-              --json                  Print the result as JSON.
-              --check <name=value>    Your answers to compare, e.g. h_3=0.6956
-                                      dL/dw=-0.1261.
-              --version               Show the version.
-              -h, --help              Show help information.
-            \n
-            """)
+        // The whole screen is a snapshot (HelpSnapshots/caesar-lesson-bptt.txt); here, what the lesson must say.
+        #expect(run.stdout.hasPrefix("OVERVIEW: Backpropagation through time for a one-unit RNN, every value shown.\n"))
+        #expect(run.stdout.contains("The network: a_t = w·x_t + u·h_{t−1} + b,  h_t = φ(a_t),  ŷ_t = v·h_t + c"))
+        #expect(run.stdout.contains("Examples:\n  caesar lesson bptt\n"))
     }
 
     @Test func theTextbookExercise() throws {

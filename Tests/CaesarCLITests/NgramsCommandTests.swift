@@ -75,7 +75,8 @@ import Testing
     @Test func helpShowsTheUsage() throws {
         let run = try CaesarRun(["ngrams", "letters", "--help"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("USAGE: caesar ngrams letters <corpus> ... [--min-count <n>] [--note <text> ...] [--lossy] [--output <path>] [--json]"))
+        #expect(run.stdout.contains("USAGE: caesar ngrams letters <corpus> ... [<options>]"))
+        #expect(["--min-count <n>", "--note <text>", "--lossy", "-o, --output <path>", "--json"].allSatisfy(run.stdout.contains))
     }
 
     /// A language model from the project's own story: it says what it built, measured and

@@ -25,15 +25,8 @@ struct KeyedDecryption {
 
     private var modelPath: String { command.method.model ?? ShippedModels.decrypter }
 
-    /// The model a command reads: the one given, or the shipped one, which must be there.
-    static func model(_ given: String?) throws -> String {
-        if let given { return given }
-        guard FileManager.default.fileExists(atPath: ShippedModels.decrypter) else { throw DecryptionError.noDefaultModel(path: ShippedModels.decrypter) }
-        return ShippedModels.decrypter
-    }
-
     private func decrypter() throws -> NeuralDecrypter {
-        let decrypter = try NeuralDecrypter(path: Self.model(command.method.model))
+        let decrypter = try NeuralDecrypter(path: ShippedModels.decrypter(command.method.model))
         decrypter.rotations = decrypter.rotations && command.method.rotations
         return decrypter
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaesarBenchmarks
+import CaesarDecryption
 import Foundation
 
 extension Bench {
@@ -41,7 +42,7 @@ extension Bench {
         }
 
         func run() throws {
-            let figures = try ModelBenchmark(path: try KeyedDecryption.model(model), text: text, repeats: repeats)
+            let figures = try ModelBenchmark(path: try ShippedModels.decrypter(model), text: text, repeats: repeats)
             if json { try JSONReport.print(figures) } else { print(figures.rendered()) }
         }
     }
