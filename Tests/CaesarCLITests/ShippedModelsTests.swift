@@ -58,7 +58,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         #expect(report["parameters"] as? Int == 24_607)
-        #expect(report["bytes"] as? Int == 100_868)
+        #expect(report["bytes"] as? Int == 100_812)
         for figure in ["load_ms", "decrypter_ms", "decrypt_ms"] {
             #expect(((report[figure] as? [String: Double])?["median"]).map { $0 > 0 } == true)
         }

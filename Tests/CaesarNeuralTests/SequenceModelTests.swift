@@ -123,7 +123,7 @@ import Testing
 }
 
 @Suite struct ArchitectureTests {
-    /// The reference's `common.flops_per_char` (shared/reference/RESULTS.md, last table).
+    /// The PyTorch reference's FLOPs per character (its `flops_per_char`), for comparison with its figures.
     @Test(arguments: [
         ("rnn128", 0.138, 0.049), ("lstm128", 0.481, 0.171), ("lstm256", 1.747, 0.604),
         ("lstm2x256", 4.893, 1.652), ("bilstm128", 0.961, 0.342), ("bilstm256", 3.495, 1.207),

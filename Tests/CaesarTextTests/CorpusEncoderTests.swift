@@ -11,7 +11,7 @@ import Testing
         encoder = try CorpusEncoder()
     }
 
-    /// The PyTorch reference, line for line (shared/reference/common.py), for ASCII text:
+    /// The PyTorch reference's encoder, line for line, for ASCII text:
     /// `preprocess` lowercases, keeps a–z and '.', turns " \t\n\r\v\f" into spaces, deletes the
     /// rest, then `" ".join(s.split())`; `encode` maps a–z to 0–25, '.' to 26, ' ' to 27.
     static func reference(_ text: String) -> [UInt8] {
@@ -57,19 +57,21 @@ import Testing
         #expect(bytes.withUnsafeBufferPointer { encoder.indices(ofUTF8: $0) } == [0, 1, 27, 2])
     }
 
-    @Test(.enabled(if: !TestTexts.sharedCorpora.isEmpty, "needs the books in ../shared/corpora"))
-    func sharedCorporaGiveThePipelinesTokens() throws {
+    @Test(.enabled(if: TestTexts.debianTextsInstalled, "needs Debian packages bible-kjv, bible-kjv-text and dict-devil (.ci/setup --tests)"))
+    func bigBooksGiveThePipelinesTokens() throws {
         let whole = try TextPipeline(options: .init(sentences: .none))
-        for file in TestTexts.sharedCorpora {
+        let books = TestTexts.debianBooks
+        try #require(!books.isEmpty, "Corpora/build-debian-corpora.sh did not build the books")
+        for file in books {
             let text = try String(contentsOf: file, encoding: .utf8)
             let indices = encoder.indices(of: text)
             #expect(indices == Array(try whole.encode(text).indices.dropFirst().dropLast()), "\(file.lastPathComponent)")
         }
     }
 
-    /// The reference splits (shared/reference/TASK.md): KJV 90/5/5 by character, and the
-    /// Devil's Dictionary, built with Corpora/build-debian-corpora.sh.
-    @Test(.enabled(if: Self.debianTextsInstalled, "needs Debian packages bible-kjv, bible-kjv-text and dict-devil"))
+    /// The splits the PyTorch reference used: KJV 90/5/5 by character, and the Devil's
+    /// Dictionary, built with Corpora/build-debian-corpora.sh.
+    @Test(.enabled(if: TestTexts.debianTextsInstalled, "needs Debian packages bible-kjv, bible-kjv-text and dict-devil"))
     func debianCorporaGiveTheReferenceChecksums() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-corpora-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -91,8 +93,4 @@ import Testing
         #expect([a, b - a, kjv.count - b, devil.count] as [Int] == [3_636_183, 202_010, 202_011, 343_684])
     }
 
-    static var debianTextsInstalled: Bool {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/bible")
-            && FileManager.default.fileExists(atPath: "/usr/share/dictd/devil.dict.dz")
-    }
 }

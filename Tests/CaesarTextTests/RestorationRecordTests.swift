@@ -103,9 +103,11 @@ import Testing
         #expect(encoding.sentences.count > 10)
     }
 
-    @Test(.enabled(if: !TestTexts.sharedCorpora.isEmpty, "needs the books in ../shared/corpora"))
-    func sharedCorporaRoundTrip() throws {
-        for file in TestTexts.sharedCorpora {
+    @Test(.enabled(if: TestTexts.debianTextsInstalled, "needs Debian packages bible-kjv, bible-kjv-text and dict-devil (.ci/setup --tests)"))
+    func bigBooksRoundTrip() throws {
+        let books = TestTexts.debianBooks
+        try #require(!books.isEmpty, "Corpora/build-debian-corpora.sh did not build the books")
+        for file in books {
             let text = try String(contentsOf: file, encoding: .utf8)
             let encoding = try pipeline.encode(text)
             #expect(encoding.record.restore(indices: encoding.indices) == text, "\(file.lastPathComponent)")

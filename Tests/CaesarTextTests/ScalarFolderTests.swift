@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func asciiTableMatchesTheReferencePreprocessing() {
-        // shared/reference/common.py: a–z (after lowercasing) and '.' stay, " \t\n\r\v\f" are
+        // The PyTorch reference's encoder: a–z (after lowercasing) and '.' stay, " \t\n\r\v\f" are
         // whitespace, everything else (including FS, GS, RS, US) is deleted.
         for byte in UInt8(0)..<128 {
             let code = folder.asciiCodes[Int(byte)]

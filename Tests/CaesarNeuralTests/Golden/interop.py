@@ -9,7 +9,8 @@
    with safetensors.torch.save_file and caesar's metadata as pytorch-model.safetensors, and
    records its logits; InteropTests loads it with ModelFile and compares.
 
-Run (needs torch and safetensors, see shared/reference/README.md):
+Run (needs torch and safetensors: python3 -m venv ~/.cache/caesar-baseline/venv &&
+~/.cache/caesar-baseline/venv/bin/pip install torch numpy safetensors):
     ~/.cache/caesar-baseline/venv/bin/python Tests/CaesarNeuralTests/Golden/interop.py
 """
 import json
@@ -26,7 +27,7 @@ except ImportError:
     venv = os.path.expanduser("~/.cache/caesar-baseline/venv/bin/python")
     if os.path.exists(venv) and sys.executable != venv:
         os.execv(venv, [venv] + sys.argv)
-    raise SystemExit("needs torch and safetensors: see shared/reference/README.md")
+    raise SystemExit("needs torch and safetensors: python3 -m venv ~/.cache/caesar-baseline/venv && ~/.cache/caesar-baseline/venv/bin/pip install torch numpy safetensors")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 V = 31

@@ -7,7 +7,8 @@ no PyTorch. Re-run after changing a case:
 
     ~/.cache/caesar-baseline/venv/bin/python Tests/CaesarNeuralTests/Golden/make_golden.py
 
-(shared/reference/README.md says how to make that virtual environment.)
+(make it once: python3 -m venv ~/.cache/caesar-baseline/venv &&
+ ~/.cache/caesar-baseline/venv/bin/pip install torch numpy safetensors)
 
 Cases:
 - models: nn.RNN / nn.LSTM (1-2 layers, bidirectional) + nn.Linear, the layout of the
@@ -35,14 +36,14 @@ except ImportError:
     venv = os.path.expanduser("~/.cache/caesar-baseline/venv/bin/python")
     if os.path.exists(venv) and sys.executable != venv:
         os.execv(venv, [venv] + sys.argv)
-    raise SystemExit("needs torch: see shared/reference/README.md")
+    raise SystemExit("needs torch: python3 -m venv ~/.cache/caesar-baseline/venv && ~/.cache/caesar-baseline/venv/bin/pip install torch numpy safetensors")
 
 torch.set_default_dtype(torch.float64)
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 class Decipher(nn.Module):
-    """The reference model (shared/reference/common.py make_model), any size."""
+    """The PyTorch reference's model (its make_model: nn.RNN/nn.LSTM + nn.Linear), any size."""
 
     def __init__(self, cell, V, H, layers, bidirectional, O):
         super().__init__()

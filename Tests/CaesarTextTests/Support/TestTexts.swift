@@ -18,11 +18,21 @@ enum TestTexts {
         "de-der-brief-vom-leuchtturm.txt", "unicode-edge-cases.txt",
     ]
 
-    /// The public-domain books in `../shared/corpora`, if this machine has them.
-    static let sharedCorpora: [URL] = {
-        let folder = repository.deletingLastPathComponent().appendingPathComponent("shared/corpora")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".txt") }.sorted().map { folder.appendingPathComponent($0) }
+    /// Whether Debian's public-domain texts are installed (`.ci/setup --tests` installs them).
+    static var debianTextsInstalled: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/bible")
+            && FileManager.default.fileExists(atPath: "/usr/share/dictd/devil.dict.dz")
+    }
+
+    /// Big public-domain books, the King James Bible and The Devil's Dictionary, built from
+    /// Debian's packages by `Corpora/build-debian-corpora.sh` once per test run; empty when the
+    /// packages are not installed.
+    static let debianBooks: [URL] = {
+        guard debianTextsInstalled else { return [] }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-books-\(ProcessInfo.processInfo.processIdentifier)")
+        let script = repository.appendingPathComponent("Corpora/build-debian-corpora.sh").path
+        guard output(of: "bash", [script, folder.path]) != nil else { return [] }
+        return ["devil.txt", "kjv.txt"].map { folder.appendingPathComponent($0) }
     }()
 
     /// Runs a program and returns its standard output; nil if it cannot start or fails.
