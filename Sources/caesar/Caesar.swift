@@ -32,7 +32,7 @@ struct Caesar: ParsableCommand {
         ]
     )
 
-    /// The tool's version: the releases' history is in the README.
+    /// The tool's version, raised when what users see changes (git log says what changed).
     static let version = "0.5.0"
 
     /// Parses and runs, and reports any failure as one line on standard error.

@@ -27,9 +27,7 @@ import Testing
             Stages: (a) normalize: lowercase and fold Latin letters to a-z (é → e, ß → ss,
             Œ → oe); (b) filter: keep a-z and '.', one [sep] for each gap between words,
             """))
-        #expect(run.stdout.contains("""
-            USAGE: caesar tokenize [<text> ...] [--input <path>] [--lossy] [--output <path>] [--json] [--sentences <rule>] [--locale <locale>] [--one-hot]
-            """))
+        #expect(run.stdout.contains("USAGE: caesar tokenize [<options>] [<text> ...]\n"))
         for option in ["--input <path>", "--lossy", "--output <path>", "--json", "--sentences <rule>", "--locale <locale>", "--one-hot"] {
             #expect(run.stdout.contains(option), "\(option)")
         }
