@@ -35,7 +35,8 @@ extension SetupsLessonTests {
         #expect(first.models.map(\.role) == SetupsLesson.Role.allCases)
         // H = 4, G = 16: a direction has 16·31 + 16·4 + 2·16 = 592; the decoder (D = 8, G = 32) 32·31 + 32·8 + 2·32 = 1312
         #expect(first.models.map(\.parameters) == [2 * 592 + 26 * 8 + 26, 592 + 31 * 4 + 31, 2 * 592 + 31 * 8 + 31, 2 * 592 + 1312 + 31 * 8 + 31])
-        #expect(heard.filter { $0.contains(": step 6/6, validation ") }.count == 4)
+        #expect(heard.filter { $0.contains(": step 6/6 (100%), validation ") }.count == 4)
+        #expect(heard.filter { $0.contains(" ready: ") }.count == 4 && heard.first == "model 1 of 4, many-to-one: training 6 steps")
         #expect(first.byPosition.map(\.label) == Array(1...6) && first.byPosition.allSatisfy { $0.values.count == 4 })
         #expect(first.charactersByLength.map(\.label) == [2, 6] && first.charactersByLength.allSatisfy { $0.values.count == 4 })
         #expect(first.keysByLength.allSatisfy { $0.values.count == 5 })
