@@ -6,7 +6,7 @@ import CaesarNeural
 public enum RecurrentProductReport {
     public struct Row: Codable, Sendable {
         public let config: String
-        public let product: NeuralBenchmark.RecurrentProduct
+        public let product: NeuralBenchmark.ProductPass
         public let rows: Int
         public let blasGFLOPS: Double
         public let packedGFLOPS: Double
@@ -21,7 +21,7 @@ public enum RecurrentProductReport {
             guard seen.insert("\(H)x\(G)").inserted else { continue }
             // a worker's rows: the whole batch, or its share of it
             for m in Set(batches.flatMap { [$0, ($0 + 1) / 2] } + [128]).sorted() {
-                for product in NeuralBenchmark.RecurrentProduct.allCases {
+                for product in NeuralBenchmark.ProductPass.allCases {
                     let blas = benchmark.recurrentProduct(product, rows: m, hidden: H, gates: G, packed: false).median
                     let packed = benchmark.recurrentProduct(product, rows: m, hidden: H, gates: G, packed: true).median
                     rows.append(Row(config: name, product: product, rows: m, blasGFLOPS: blas, packedGFLOPS: packed))

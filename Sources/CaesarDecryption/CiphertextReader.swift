@@ -54,9 +54,9 @@ struct CiphertextWindows {
     static let batchLimit = 128
 
     /// Windows per forward pass on `threads` cores. On one core (each `--lines` worker), at most
-    /// `RecurrentDirection.packedProductMaximumRows` (32), the batches whose recurrent products
-    /// take the packed kernel rather than BLAS.
-    static func batchLimit(threads: Int) -> Int { threads == 1 ? 32 : batchLimit }
+    /// ``RecurrentProduct/packedMaximumRows``, the batches whose recurrent products take the
+    /// packed kernel rather than BLAS.
+    static func batchLimit(threads: Int) -> Int { threads == 1 ? RecurrentProduct.packedMaximumRows : batchLimit }
 
     init(_ contents: [[UInt8]], length L: Int, batchLimit: Int = Self.batchLimit) {
         precondition(L > 0 && batchLimit > 0, "windows need a length, batches a size")

@@ -29,7 +29,7 @@ import Testing
     ])
     func twoCoresGiveOneCoresLogits(_ architecture: Architecture) {
         let shared = architecture.cell.gatesPerUnit * architecture.hiddenSize * architecture.hiddenSize * 4
-        #expect(architecture.bidirectional || shared >= RecurrentDirection.sharedStepsMinimumBytes)  // the shared path runs
+        #expect(architecture.bidirectional || shared >= RecurrentProduct.sharedStepsMinimumBytes)  // the shared path runs
         let one = SequenceModel<Float>(architecture: architecture, seed: 5, threads: 1)
         let two = SequenceModel<Float>(architecture: architecture, seed: 5, threads: 2)
         var rng = SeededGenerator(seed: 6)

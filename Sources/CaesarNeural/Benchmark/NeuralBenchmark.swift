@@ -110,7 +110,7 @@ public struct NeuralBenchmark: Sendable {
     }
 
     /// The products a recurrence makes at every step, with W_hh (G, H) as a model stores it.
-    public enum RecurrentProduct: String, Sendable, Codable, CaseIterable {
+    public enum ProductPass: String, Sendable, Codable, CaseIterable {
         /// h₋₁·W_hhᵀ: (rows, H)·(H, G).
         case forward
         /// ∂L/∂a·W_hh: (rows, G)·(G, H).
@@ -119,7 +119,7 @@ public struct NeuralBenchmark: Sendable {
 
     /// GFLOP/s of one step's recurrent product for `rows` sequences, through BLAS or through
     /// ``multiplyRows(_:_:_:alpha:accumulate:strips:)`` on weights packed beforehand.
-    public func recurrentProduct(_ product: RecurrentProduct, rows m: Int, hidden H: Int, gates G: Int, packed: Bool) -> Measurement {
+    public func recurrentProduct(_ product: ProductPass, rows m: Int, hidden H: Int, gates G: Int, packed: Bool) -> Measurement {
         BLAS.useOneThreadPerCall()
         let (k, n) = product == .forward ? (H, G) : (G, H)
         let w = Buffer<Float>(count: G * H), strips = Buffer<Float>(count: PackedStrips<Float>.count(k: k, n: n))

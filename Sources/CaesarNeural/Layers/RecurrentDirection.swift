@@ -57,28 +57,11 @@ struct RecurrentDirection {
 
     var gateRows: Int { cell.gatesPerUnit * hiddenSize }
 
-    /// Smallest W_hh whose steps two cores share for a batch of one (measured with
-    /// `caesar bench neural --measure latency`, 100 characters). Below it (rnn128's 64 KiB) a
-    /// step takes well under 1 µs and handing h between the cores every step costs more than
-    /// the second core saves: 0.102–0.134 ms alone, 0.109–0.140 shared. lstm128's 256 KiB
-    /// gains, 0.39–0.44 → 0.32–0.38 ms; lstm256's 1 MiB, which one core's L2 does not hold
-    /// beside everything else, gains most: 1.57 → 0.94 ms.
-    static let sharedStepsMinimumBytes = 256 << 10
-
-    /// Largest batch whose recurrent products go through ``multiplyRows(_:_:_:alpha:accumulate:strips:)``
-    /// on packed weights rather than BLAS: ahead of BLAS up to here, behind from 64 rows on
-    /// (`caesar bench neural --measure products`). (Sharing the steps of such a batch between
-    /// the cores, as for one sequence, was tried: lstm256 b32 trained at 63–65k chars/s, against
-    /// 68–76k with each core taking half the sequences.)
-    static let packedProductMaximumRows = 32
-
     /// The time index of processing step s.
     func time(_ s: Int, steps: Int) -> Int { reversed ? steps - 1 - s : s }
 
     /// Forward over all steps, from `initial` (zero when nil). `recurrentTransposed` is W_hhᵀ
-    /// (H, G) packed in strips: with it, the recurrent product of one sequence uses the vector
-    /// kernel (``accumulateRowTimesMatrix(_:_:_:strips:)``), of a small batch the packed one
-    /// (``multiplyRows(_:_:_:alpha:accumulate:strips:)``). The final state is the cache's h
+    /// (H, G) packed in strips, which the fast kernels read (``RecurrentProduct`` chooses). The final state is the cache's h
     /// (and c) at the last processed step.
     func forward<S: NeuralScalar>(
         input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, steps T: Int, batch B: Int,
@@ -127,8 +110,8 @@ struct RecurrentDirection {
 
         // 2. The recurrence: a_t += h₋₁·W_hhᵀ, then the cell. At the first step h₋₁ is the
         //    initial state (or zero, and the product is skipped).
-        if let wT = recurrentTransposed, B == 1, threads >= 2, hiddenSize % (2 * PackedStrips<S>.width) == 0,
-           gateRows * hiddenSize * MemoryLayout<S>.stride >= Self.sharedStepsMinimumBytes {
+        if let wT = recurrentTransposed,
+           RecurrentProduct.sharesSteps(batch: B, threads: threads, hiddenSize: hiddenSize, gateRows: G, packedTransposed: wT) {
             // The input's share first, for all steps: a dense input's product (T, in)·(in, G),
             // as large as the recurrence's, its two halves on the two cores.
             Parallel.forEach(inputParts) { part in addInputShare(rows: inputPart(part)) }
@@ -141,13 +124,7 @@ struct RecurrentDirection {
             let at = a.rows(t * B, B)
             if stepByStep { addInputShare(rows: (t * B)..<((t + 1) * B)) }
             if let hPrevious = previousState(s, steps: T, batch: B, cache: cache, initial: initial)?.h {
-                if let wT = recurrentTransposed, B == 1 {
-                    accumulateRowTimesMatrix(at.base, hPrevious.base, wT)  // (H) · (H, G) → (G)
-                } else if let wT = recurrentTransposed, B <= Self.packedProductMaximumRows {
-                    multiplyRows(at, hPrevious, wT, accumulate: true)  // (B, H) · (H, G) → (B, G)
-                } else {
-                    gemm(at, hPrevious, wHH.T, beta: 1)  // (B, H) · (H, G) → (B, G)
-                }
+                RecurrentProduct.forward(at, hPrevious, weights: wHH, packedTransposed: recurrentTransposed)  // (B, H) · (H, G) → (B, G)
             }
             switch cell {
             case .rnn:
@@ -211,7 +188,7 @@ struct RecurrentDirection {
     /// The state, mirrored: `initial` is the forward pass's; `dFinal` is ∂L/∂ of the final
     /// state from beyond the last step (what read it, e.g. a decoder started from it; zero
     /// when nil), and `dInitial` receives ∂L/∂h₀ (and ∂L/∂c₀), overwritten. `recurrent` is
-    /// W_hh (G, H) packed in strips: with it a small batch's ∂L/∂h₋₁ uses the packed kernel.
+    /// W_hh (G, H) packed in strips, for the packed kernel (``RecurrentProduct``).
     func backward<S: NeuralScalar>(
         input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, gradients g: UnsafeMutablePointer<S>,
         steps T: Int, batch B: Int, cache: DirectionCache<S>, dOutput: MatrixView<S>, carry: [S],
@@ -267,11 +244,7 @@ struct RecurrentDirection {
                 scratch.dhNext.base.update(repeating: 0, count: B * H)
                 scratch.dcNext.base.update(repeating: 0, count: B * H)
             } else {
-                if let recurrent, B <= Self.packedProductMaximumRows {
-                    multiplyRows(scratch.dhNext, dA.rows(t * B, B), recurrent, alpha: factor, accumulate: false)  // (B, G) · (G, H) → (B, H)
-                } else {
-                    gemm(scratch.dhNext, dA.rows(t * B, B), wHH, alpha: factor)  // (B, G) · (G, H) → (B, H)
-                }
+                RecurrentProduct.backward(scratch.dhNext, dA.rows(t * B, B), weights: wHH, packed: recurrent, alpha: factor)  // (B, G) · (G, H) → (B, H)
                 if factor != 1 {
                     for k in 0..<(B * H) { scratch.dcNext.base[k] *= factor }
                 }
