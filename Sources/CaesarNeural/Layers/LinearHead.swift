@@ -5,6 +5,12 @@ struct LinearHead {
     let weight: ParameterLayout.Entry
     let bias: ParameterLayout.Entry
 
+    /// The head every model puts on top: `out.weight` (O, D) and `out.bias` (O), as nn.Linear names them.
+    init(outputOf layout: ParameterLayout) {
+        weight = layout.entry("out.weight")
+        bias = layout.entry("out.bias")
+    }
+
     func forward<S: NeuralScalar>(h: MatrixView<S>, parameters p: UnsafeMutablePointer<S>, logits: MatrixView<S>) {
         let O = logits.columns
         let w = MatrixView(p + weight.offset, rows: O, columns: h.columns)

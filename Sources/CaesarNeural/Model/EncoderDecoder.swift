@@ -41,7 +41,7 @@ public final class EncoderDecoder<Scalar: NeuralScalar>: WorkerPasses, @unchecke
         let stacks = architecture.stacks
         encoder = RecurrentStack(stacks[0], layout: parameters.layout)
         decoder = RecurrentStack(stacks[1], layout: parameters.layout)
-        head = LinearHead(weight: parameters.layout.entry("out.weight"), bias: parameters.layout.entry("out.bias"))
+        head = LinearHead(outputOf: parameters.layout)
         workers = Workers(architecture: architecture, stacks: [encoder, decoder])
     }
 
@@ -52,15 +52,7 @@ public final class EncoderDecoder<Scalar: NeuralScalar>: WorkerPasses, @unchecke
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public func logits(_ batch: SequenceBatch) -> Matrix<Scalar> {
-        let O = architecture.outputSize, steps = decoderSteps(batch)
-        var result = Matrix<Scalar>(rows: steps * batch.size, columns: O)
-        result.values.withUnsafeMutableBufferPointer { out in
-            run(batch) { _, worker, part, range, p in
-                self.forward(worker, part, parameters: p)
-                Workers.scatter(worker.logits.base, steps: steps, width: O, range: range, batchSize: batch.size, into: out.baseAddress!)
-            }
-        }
-        return result
+        gatheredLogits(batch, rowsPerSequence: decoderSteps(batch))
     }
 
     /// log P(y_1 … y_{T−1} | x) of every sequence (B): the teacher-forced log-probabilities

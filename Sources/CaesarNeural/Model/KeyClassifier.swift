@@ -35,7 +35,7 @@ public final class KeyClassifier<Scalar: NeuralScalar>: WorkerPasses, @unchecked
         self.threads = threads
         pooling = architecture.setup.pooling!
         stack = RecurrentStack(architecture.stacks[0], layout: parameters.layout)
-        head = LinearHead(weight: parameters.layout.entry("out.weight"), bias: parameters.layout.entry("out.bias"))
+        head = LinearHead(outputOf: parameters.layout)
         workers = Workers(architecture: architecture, stacks: [stack])
     }
 
@@ -45,15 +45,7 @@ public final class KeyClassifier<Scalar: NeuralScalar>: WorkerPasses, @unchecked
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public func logits(_ batch: SequenceBatch) -> Matrix<Scalar> {
-        let O = architecture.outputSize
-        var result = Matrix<Scalar>(rows: batch.size, columns: O)
-        result.values.withUnsafeMutableBufferPointer { out in
-            run(batch) { _, worker, part, range, p in
-                self.forward(worker, part, parameters: p)
-                Workers.scatter(worker.logits.base, steps: 1, width: O, range: range, batchSize: batch.size, into: out.baseAddress!)
-            }
-        }
-        return result
+        gatheredLogits(batch, rowsPerSequence: 1)
     }
 
     /// The most probable class of every sequence (B).

@@ -28,7 +28,7 @@ public final class SequenceModel<Scalar: NeuralScalar>: WorkerPasses, @unchecked
         self.gradients = ParameterSet(layout: parameters.layout)
         self.threads = threads
         stack = RecurrentStack(architecture.stacks[0], layout: parameters.layout)
-        head = LinearHead(weight: parameters.layout.entry("out.weight"), bias: parameters.layout.entry("out.bias"))
+        head = LinearHead(outputOf: parameters.layout)
         workers = Workers(architecture: architecture, stacks: [stack])
     }
 
@@ -38,15 +38,7 @@ public final class SequenceModel<Scalar: NeuralScalar>: WorkerPasses, @unchecked
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public func logits(_ batch: SequenceBatch) -> Matrix<Scalar> {
-        let O = architecture.outputSize
-        var result = Matrix<Scalar>(rows: batch.steps * batch.size, columns: O)
-        result.values.withUnsafeMutableBufferPointer { out in
-            run(batch) { _, worker, part, range, p in
-                self.forward(worker, part, parameters: p)
-                Workers.scatter(worker.logits.base, steps: batch.steps, width: O, range: range, batchSize: batch.size, into: out.baseAddress!)
-            }
-        }
-        return result
+        gatheredLogits(batch, rowsPerSequence: batch.steps)
     }
 
     /// The mean cross-entropy of a batch without touching the gradients.

@@ -24,6 +24,21 @@ extension WorkerPasses {
         workers.run(batch, threads: threads, parameters: parameters, version: parametersVersion, backward: backward, body)
     }
 
+    /// Every worker's logits gathered into one (R·B, O) matrix, time-major: `rowsPerSequence`
+    /// = R rows of logits per sequence (T for the many-to-many network, T−1 for the decoder,
+    /// 1 for the classifier).
+    func gatheredLogits(_ batch: SequenceBatch, rowsPerSequence R: Int) -> Matrix<Scalar> {
+        let O = architecture.outputSize
+        var result = Matrix<Scalar>(rows: R * batch.size, columns: O)
+        result.values.withUnsafeMutableBufferPointer { out in
+            run(batch) { _, worker, part, range, p in
+                forward(worker, part, parameters: p)
+                Workers.scatter(worker.logits.base, steps: R, width: O, range: range, batchSize: batch.size, into: out.baseAddress!)
+            }
+        }
+        return result
+    }
+
     /// The loss summed over every counted target of `batch`, gradients untouched.
     func summedLoss(_ batch: SequenceBatch) -> Double {
         workers.sum(batch, threads: threads, parameters: parameters, version: parametersVersion) { worker, part, p in
