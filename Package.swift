@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "CaesarLanguage", dependencies: ["CaesarText", "CaesarCipher", "CaesarNeural", "CaesarIO"], swiftSettings: kernelFlags),
         .target(name: "CaesarDecryption", dependencies: ["CaesarNeural", "CaesarText", "CaesarCipher", "CaesarTraining", "CaesarLanguage"]),
         .target(name: "CaesarPlot", exclude: ["README.md"]),
-        .target(name: "CaesarInspection", dependencies: ["CaesarPlot", "CaesarDecryption", "CaesarCipher", "CaesarTraining", "CaesarLessons", "CaesarText", "CaesarNeural", "CaesarIO"]),
+        .target(name: "CaesarInspection", dependencies: ["CaesarPlot", "CaesarDecryption", "CaesarCipher", "CaesarTraining", "CaesarLessons", "CaesarText", "CaesarNeural", "CaesarIO", "CaesarRandom"]),
         .target(name: "CaesarBenchmarks", dependencies: ["CaesarDecryption", "CaesarLanguage", "CaesarCipher", "CaesarIO", "CaesarNeural", "CaesarRandom", "CaesarText"]),
         .target(name: "CaesarLessons", dependencies: ["CaesarPlot", "CaesarRandom"], exclude: ["README.md"]),
         .target(name: "CaesarSetups", dependencies: ["CaesarDecryption", "CaesarIO", "CaesarLessons"], exclude: ["README.md"]),
@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "CaesarLessonsTests", dependencies: ["CaesarLessons"], exclude: ["golden"]),
         .testTarget(name: "CaesarSetupsTests", dependencies: ["CaesarSetups"]),
         .testTarget(name: "CaesarFuzzingTests", dependencies: ["CaesarFuzzing"]),
-        .testTarget(name: "CaesarInspectionTests", dependencies: ["CaesarInspection", "CaesarTraining"]),
+        .testTarget(name: "CaesarInspectionTests", dependencies: ["CaesarInspection", "CaesarTraining", "CaesarDecryption"]),
         .testTarget(name: "CaesarBenchmarksTests", dependencies: ["CaesarBenchmarks"]),
         .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarBenchmarks", "CaesarIO", "CaesarNeural", "CaesarLanguage", "CaesarTraining"]),
     ]

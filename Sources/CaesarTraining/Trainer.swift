@@ -59,7 +59,7 @@ public final class Trainer {
     /// so it is no longer the run an uninterrupted one would have been, bit for bit.
     public private(set) var resumedOnOtherKernels: (before: String, now: String)?
 
-    private var optimizer: OptimizerBox
+    private var optimizer: ChosenOptimizer
     private var sampler: Batches
     /// One set per validated length: the longest windows, and with --min-seq-len shorter ones
     /// too, so the score follows short messages (long windows alone reach 100% early).
@@ -80,7 +80,7 @@ public final class Trainer {
         let samplerRandom = SeededGenerator(seed: seeds.next())
         sampler = try Batches(training, c, random: samplerRandom)
         self.validation = try Validation(validation, c)
-        optimizer = OptimizerBox(c, layout: model.parameters.layout)
+        optimizer = ChosenOptimizer(c, layout: model.parameters.layout)
         state = TrainingCheckpoint.State(
             configuration: c, step: 0, trainingSeconds: 0, characters: 0, samplerRandom: samplerRandom,
             truncationRandom: SeededGenerator(seed: seeds.next()), optimizerSteps: 0, bestAccuracy: nil, bestStep: nil,
@@ -107,7 +107,7 @@ public final class Trainer {
         model = makeTrainableModel(architecture: c.architecture, parameters: checkpoint.model.parameters, threads: c.threads)
         sampler = try Batches(training, c, random: checkpoint.state.samplerRandom)
         self.validation = try Validation(validation, c)
-        optimizer = OptimizerBox(c, layout: model.parameters.layout)
+        optimizer = ChosenOptimizer(c, layout: model.parameters.layout)
         try optimizer.restore(checkpoint.optimizerState, steps: checkpoint.state.optimizerSteps)
         metadata = checkpoint.model.metadata
     }
@@ -305,7 +305,7 @@ private enum Validation {
 
 /// SGD or Adam, chosen at run time but called through its concrete (specialized) type.
 /// A class with optional members, so each step mutates the optimizer's state in place.
-private final class OptimizerBox {
+private final class ChosenOptimizer {
     private var sgd: SGD<Float>?
     private var adam: Adam<Float>?
 

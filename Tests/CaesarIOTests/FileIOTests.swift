@@ -140,6 +140,29 @@ private struct Scratch: ~Copyable {
         #expect(TextInput.problem(kind: S_IFCHR, terminal: true) == nil)  // a terminal ends at ^D
     }
 
+    /// Lines come in blocks of the size asked, whatever the chunks: line breaks removed, a
+    /// carriage return kept with its line, a last line without a break still a line.
+    @Test(arguments: [4, 6, 1 << 20])
+    func linesComeInBlocksWhateverTheChunks(chunkSize: Int) throws {
+        let scratch = try Scratch()
+        try AtomicFile.write(Array("one\ntwo\r\n\nfour é\nfive".utf8), to: scratch.path("in.txt"))
+        var blocks: [[String]] = []
+        try TextInput(.file(path: scratch.path("in.txt"))).forEachLineBlock(blockSize: 2, lineLimit: 64, chunkSize: chunkSize) { blocks.append($0) }
+        #expect(blocks == [["one", "two\r"], ["", "four é"], ["five"]])
+        var none: [[String]] = []
+        try TextInput(.text("")).forEachLineBlock(blockSize: 2, lineLimit: 64) { none.append($0) }
+        #expect(none.isEmpty)
+    }
+
+    @Test func aLineLongerThanTheLimitIsRefused() throws {
+        let scratch = try Scratch()
+        try AtomicFile.write(Array("short\n\(String(repeating: "x", count: 65))\n".utf8), to: scratch.path("in.txt"))
+        let input = try TextInput(.file(path: scratch.path("in.txt")))
+        #expect(throws: IOError.tooLarge(source: "a line of file '\(scratch.path("in.txt"))'", limit: 64)) {
+            try input.forEachLineBlock(blockSize: 8, lineLimit: 64) { _ in }
+        }
+    }
+
     @Test func textArgumentsAreOneChunk() throws {
         let input = try TextInput(.text("Wkh vhfuhw"))
         #expect(input.name == "the text arguments")

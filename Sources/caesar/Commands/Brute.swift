@@ -60,7 +60,7 @@ extension Caesar {
         func runLines() throws {
             let ranker = try method.ranker(threads: 1), sink = try output.open()
             var number = 0
-            try MessageLines.forEachBlock(of: input) { block in
+            try LineByLineOutput.forEachBlock(of: input) { block in
                 for text in block {
                     number += 1
                     guard !Letters.indices(in: text, limit: 1).isEmpty else { continue }

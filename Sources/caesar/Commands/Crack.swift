@@ -53,9 +53,9 @@ extension Caesar {
 
         func run() throws {
             try alphabet.requireFindable()
-            if lines { return try MessageLines(input: input, output: output, method: method, quiet: quiet, alphabet: alphabet.chosen).run() }
+            if lines { return try LineByLineOutput(input: input, output: output, method: method, quiet: quiet, alphabet: alphabet.chosen).run() }
             let ranker = try method.ranker()
-            let stream = KeyedStream(input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: method.prefix), quiet: quiet, top: top, ranker: ranker, alphabet: alphabet.chosen)
+            let stream = DecryptionOutput(input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: method.prefix), quiet: quiet, top: top, ranker: ranker, alphabet: alphabet.chosen)
             try stream.run(from: try input.open())
         }
     }

@@ -58,13 +58,12 @@ extension Caesar {
 
         func run() throws {
             if let shift = key.cipher {
-                return try KeyedDecryption.known(shift, input: input, output: output)
+                return try ShiftedOutput.decrypt(input, by: shift, to: output)
             }
             try key.alphabet.requireFindable()
-            if lines { return try MessageLines(input: input, output: output, method: method, quiet: quiet, alphabet: key.alphabet.chosen).run() }
-            let decryption = KeyedDecryption(command: self)
-            if raw { return try decryption.raw() }
-            let stream = KeyedStream(input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: method.prefix), quiet: quiet,
+            if lines { return try LineByLineOutput(input: input, output: output, method: method, quiet: quiet, alphabet: key.alphabet.chosen).run() }
+            if raw { return try NetworkTraceOutput(command: self).run() }
+            let stream = DecryptionOutput(input: input, output: output, prefix: CaesarStream.PrefixLimit(letters: method.prefix), quiet: quiet,
                                      ranker: try method.ranker(), alphabet: key.alphabet.chosen)
             try stream.run(from: try input.open())
         }

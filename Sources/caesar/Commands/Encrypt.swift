@@ -34,9 +34,9 @@ extension Caesar {
             // flags, and `--shft 3` should be named as a typo, not as a missing key.
             guard let shift = key.cipher else { throw ValidationError("encrypt needs a key: --key N, --rot13 or --rot47") }
             if output.json {
-                try output.writeJSON(Report(key: shift.key, ciphertext: try Shifting.shiftAll(input, through: shift)))
+                try output.writeJSON(Report(key: shift.key, ciphertext: try ShiftedOutput.shiftAll(input, through: shift)))
             } else {
-                try Shifting.stream(input, through: shift, to: output)
+                try ShiftedOutput.stream(input, through: shift, to: output)
             }
         }
     }

@@ -3,8 +3,6 @@ import CaesarCipher
 import CaesarDecryption
 import CaesarInspection
 import CaesarIO
-import CaesarTraining
-import Foundation
 
 /// `caesar eval`: every way of finding a key, measured on the same messages of held-out text.
 struct Eval: ParsableCommand, MatrixHeavyCommand {
@@ -93,38 +91,17 @@ struct Eval: ParsableCommand, MatrixHeavyCommand {
     }
 
     func run() throws {
-        let documents = try corpus.map { try AtomicFile.read($0, limit: 1 << 30) }
-        let evaluation = try CrackingEvaluation(documents: documents, lengths: lengths, trialsPerLength: trials, seed: seed, starts: starts)
-        var measured: [(measurement: CrackingEvaluation.Measurement, ranker: any KeyRanker)] = []
-        for method in methods {
-            var settings = CrackingMethod.Settings()
-            settings.languages = language == "auto" ? nil : [language]
-            settings.languageModels = lm
-            settings.rotations = rotations
-            for model in method == .neural && !model.isEmpty ? model.map(Optional.some) : [nil] {
-                settings.model = model
-                let ranker = try method.ranker(settings)
-                let label = model.map { "neural " + (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? method.rawValue
-                measured.append((try evaluation.measure(ranker, label: label, expectedLanguage: textLanguage), ranker))
-            }
-        }
-        let noiseRows = try noise ? measured.map { try evaluation.noise(seed: seed &+ 1).measure($0.ranker, label: $0.measurement.label) } : []
-        let networks = try measured.compactMap { entry -> EvaluationTable.Network? in
-            guard let decrypter = entry.ranker as? NeuralDecrypter else { return nil }
-            let rows = try DecryptionEvaluation(trials: evaluation.trials).measure(decrypter)
-            let tokens = windows.isEmpty ? [] : try TrainingCorpus.read(corpus, lossy: false).tokens
-            let windowRows = windows.isEmpty ? [] : try DecryptionEvaluation.windows(decrypter, tokens: tokens, lengths: windows, fixedKey: decrypter.trainedKey)
-            return EvaluationTable.Network(label: entry.measurement.label, architecture: decrypter.file.architecture.description, rows: rows, windows: windowRows)
-        }
-        let table = EvaluationTable(
-            corpus: corpus, corpusLetters: evaluation.trials.corpusLetters, trials: trials, seed: seed, starts: starts,
-            textLanguage: textLanguage, measurements: measured.map(\.measurement), noise: noiseRows, networks: networks)
-        if let report {
-            let page = EvaluationPage(title: "caesar eval", facts: table.facts, measurements: table.measurements, noise: noiseRows)
-            try AtomicFile.write(Array(page.html.utf8), to: report)
-        }
+        var plan = MethodComparison.Plan(corpus: corpus)
+        plan.methods = methods
+        plan.settings.languages = language == "auto" ? nil : [language]
+        plan.settings.languageModels = lm
+        plan.settings.rotations = rotations
+        (plan.models, plan.textLanguage, plan.lengths, plan.trials) = (model, textLanguage, lengths, trials)
+        (plan.seed, plan.starts, plan.noise, plan.windows) = (seed, starts, noise, windows)
+        let comparison = try MethodComparison(measuring: plan)
+        if let report { try AtomicFile.write(Array(comparison.page.html.utf8), to: report) }
         let output = try TextOutput(.standardOutput)
-        try output.write(json ? try JSONReport.encode(table) + "\n" : table.text)
+        try output.write(json ? try JSONReport.encode(comparison) + "\n" : comparison.text)
         try output.finish()
     }
 }

@@ -44,7 +44,7 @@ struct Train: ParsableCommand, MatrixHeavyCommand {
     @Option(help: ArgumentHelp("The training key: a number (0–25, any integer works mod 26) or 'any' (default \(TrainingOptions.defaults.key)).", valueName: "key"))
     var key: String?
 
-    @OptionGroup var shape: ArchitectureOptions<TrainedArchitecture>
+    @OptionGroup var shape: ArchitectureOptions<TrainDefaultArchitecture>
 
     @Option(help: ArgumentHelp("For --setup language-model: the language of the text, recorded in the model (en, fr, de, …).", valueName: "code"))
     var language: String?
@@ -187,7 +187,7 @@ struct Train: ParsableCommand, MatrixHeavyCommand {
 }
 
 /// What `caesar train` builds unless told otherwise: an LSTM of 128 units.
-enum TrainedArchitecture: ArchitectureDefaults {
+enum TrainDefaultArchitecture: ArchitectureDefaults {
     static let cell = TrainingOptions.defaults.architecture.cell
     static let hidden = TrainingOptions.defaults.architecture.hiddenSize
     static let bidirectional = "on for --key any, off for a fixed key"

@@ -33,21 +33,11 @@ struct GradientMeasurementOptions: ParsableArguments {
     /// Whether a measurement was asked for.
     var isGiven: Bool { file.model != nil }
 
-    /// Loads the model, cuts the text into windows and measures ‖∂L_t/∂h_{t−d}‖ in Double.
+    /// Loads the model and measures it on the text (``MeasuredGradientFlow/measure(_:tokens:source:sequenceLength:windows:)``).
     func lesson() throws -> MeasuredGradientFlow {
-        guard let model = try file.load(), let path = file.model else { preconditionFailure("a measurement needs --model") }
-        let a = model.architecture
-        guard a.inputSize == Token.count, a.outputSize == Token.count else {
-            throw InspectionError.notADecrypter(path: path, inputs: a.inputSize, outputs: a.outputSize)
-        }
-        let (tokens, source) = try text.map { (try CorpusEncoder().indices(of: $0), "the --text") } ?? (try corpus.tokens(), corpus.name)
-        let length = (seqLen ?? model.provenance?.configuration?.sequenceLength ?? 64) - 2
-        guard tokens.count >= length else { throw InspectionError.textTooShort(source: source, characters: tokens.count, needed: length) }
-        let set = try ValidationSet(stream: tokens, contentLength: length, count: windows ?? 16, key: model.keyOrAny)
-        let windows = "the first \(set.batch.size) window\(set.batch.size == 1 ? "" : "s") of \(length) characters"
-        return MeasuredGradientFlow(
-            model: "'\(path)', \(a)" + (a.bidirectional ? "; its forward direction is measured" : ""),
-            source: "\(source), \(windows), \(model.windowKeys)",
-            lossStep: length, normsByDistance: set.gradientNormsByDistance(of: try model.alignedNetwork(Double.self)))
+        guard let model = try file.load() else { preconditionFailure("a measurement needs --model") }
+        let tokens = try text.map { try CorpusEncoder().indices(of: $0) } ?? corpus.tokens()
+        let source = text == nil ? corpus.name : "the --text"
+        return try MeasuredGradientFlow.measure(model, tokens: tokens, source: source, sequenceLength: seqLen, windows: windows ?? 16)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaesarInspection
 import CaesarNeural
 import CaesarRandom
 import CaesarText
@@ -25,7 +26,7 @@ struct GradCheck: ParsableCommand {
             """
     )
 
-    @OptionGroup var shape: ArchitectureOptions<CheckedArchitecture>
+    @OptionGroup var shape: ArchitectureOptions<GradCheckDefaultArchitecture>
     @OptionGroup var file: ModelOptions
 
     @Option(help: ArgumentHelp("Steps T of each random sequence, 1–200 (default 5).", valueName: "T"),
@@ -98,7 +99,7 @@ struct GradCheck: ParsableCommand {
 
 /// What `caesar gradcheck` builds unless told otherwise: a one-layer LSTM of 4 units, small
 /// enough to check every element in a moment.
-enum CheckedArchitecture: ArchitectureDefaults {
+enum GradCheckDefaultArchitecture: ArchitectureDefaults {
     static let cell = CellKind.lstm
     static let hidden = 4
     static let bidirectional = "off"

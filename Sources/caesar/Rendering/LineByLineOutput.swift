@@ -11,7 +11,7 @@ import Foundation
 /// standard error (`line 3: key 10, confidence 0.9995 (…)`) unless `quiet`; refusals there
 /// always. With `json`, JSON Lines: one object per input line. Exit status 1 when a line was
 /// refused.
-struct MessageLines {
+struct LineByLineOutput {
     let input: InputOptions
     let output: OutputOptions
     let method: MethodOptions
@@ -38,7 +38,7 @@ struct MessageLines {
                 if let error = message.error {
                     try notes.write(TerminalText.visible("caesar: \(error)") + "\n")
                 } else if !quiet, let key = message.key, let confidence = message.confidence {
-                    let language = message.language.map { KeyedStream.languageText($0, message.languageProbability ?? 0) } ?? ""
+                    let language = message.language.map { DecryptionOutput.languageText($0, message.languageProbability ?? 0) } ?? ""
                     try notes.write("line \(message.line): key \(key), confidence \(String(format: "%.4f", confidence)) (\(language)\(message.method ?? ""))\n")
                 }
             }
@@ -53,31 +53,12 @@ struct MessageLines {
         if refused > 0 { throw CommandError.someLinesRefused(refused, of: next - 1) }
     }
 
-    /// Calls `body` with successive blocks of the input's lines, line breaks removed (a
-    /// carriage return before one stays with its line, and comes back out with it). Text
-    /// arguments are one message each.
+    /// Calls `body` with successive blocks of the input's lines (``TextInput/forEachLineBlock(blockSize:lineLimit:chunkSize:_:)``);
+    /// text arguments are one message each.
     static func forEachBlock(of input: InputOptions, _ body: ([String]) throws -> Void) throws {
         if input.isArguments {
             return try body(input.text.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) })
         }
-        var pending: [UInt8] = [], lines: [String] = []
-        try input.open().forEachChunk { chunk in
-            var start = 0
-            for (k, byte) in chunk.enumerated() where byte == UInt8(ascii: "\n") {
-                pending += chunk[start..<k]
-                lines.append(String(decoding: pending, as: UTF8.self))
-                pending.removeAll(keepingCapacity: true)
-                start = k + 1
-                if lines.count == block {
-                    try body(lines)
-                    lines.removeAll(keepingCapacity: true)
-                }
-            }
-            pending += chunk[start...]
-            // A line longer than any message: refused rather than held without bound.
-            guard pending.count <= Shifting.jsonLimit else { throw IOError.tooLarge(source: "a line of the input", limit: Shifting.jsonLimit) }
-        }
-        if !pending.isEmpty { lines.append(String(decoding: pending, as: UTF8.self)) }
-        if !lines.isEmpty { try body(lines) }
+        try input.open().forEachLineBlock(blockSize: block, lineLimit: ShiftedOutput.jsonLimit, body)
     }
 }

@@ -1,34 +1,10 @@
-import CaesarIO
-import CaesarCipher
 import CaesarDecryption
-import CaesarTraining
+import CaesarInspection
+import CaesarIO
 import Foundation
 
 /// What `caesar eval` prints: the methods side by side, one column each, a table per measure.
-struct EvaluationTable: Encodable {
-    /// A neural decrypter's own output, measured on the same messages.
-    struct Network: Encodable {
-        let label: String
-        let architecture: String
-        let rows: [DecryptionEvaluation.NeuralRow]
-        let windows: [DecryptionEvaluation.WindowRow]
-    }
-
-    let corpus: [String]
-    let corpusLetters: Int
-    let trials: Int
-    let seed: UInt64
-    let starts: KeyRecoveryEvaluation.SpanStart
-    let textLanguage: String?
-    let measurements: [CrackingEvaluation.Measurement]
-    let noise: [CrackingEvaluation.Measurement]
-    let networks: [Network]
-
-    var facts: [(String, String)] {
-        [("corpus", "\(corpus.joined(separator: ", ")) (\(grouped(corpusLetters)) letters)"),
-         ("messages", "\(trials) per length, starting at \(starts == .word ? "words" : "any letter"), keys 1–25, seed \(seed)")]
-    }
-
+extension MethodComparison {
     var text: String {
         let lengths = measurements.first?.rows.map(\.letters) ?? []
         let width = max(10, measurements.map { $0.label.count + 2 }.max() ?? 0)

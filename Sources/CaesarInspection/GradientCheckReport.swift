@@ -2,25 +2,26 @@ import CaesarLessons
 import CaesarNeural
 import CaesarRandom
 import CaesarTraining
-import Foundation
 
 /// The network `caesar gradcheck` checks: new from a seed, or the weights of a model file, in Double.
-struct GradientCheckSubject {
-    let model: any TrainableModel<Double>
+public struct GradientCheckSubject {
+    public let model: any TrainableModel<Double>
     /// "a new lstm 4 (31 → 31), weights from seed 0" or "model 'm.safetensors', lstm 64 …".
-    let description: String
+    public let description: String
 
-    init(architecture: Architecture, seed: UInt64) {
+    public init(architecture: Architecture, seed: UInt64) {
         model = makeTrainableModel(architecture: architecture, seed: seed, threads: 1, as: Double.self)
         description = "a new \(architecture), weights drawn as PyTorch does from seed \(seed)"
     }
 
-    init(file: TrainedModel) {
+    public init(file: TrainedModel) {
         model = file.network(Double.self)
         description = "the weights of '\(file.path ?? "")', \(file.architecture)"
     }
 
-    func check(steps: Int, batch: Int, seed: UInt64, elements: Int?, floor: Double, tolerance: Double) -> GradientCheckReport {
+    /// Checks every tensor on a random batch of `batch` sequences of `steps` tokens (`seed`);
+    /// `elements` per tensor, spread evenly (nil: all).
+    public func check(steps: Int, batch: Int, seed: UInt64, elements: Int?, floor: Double, tolerance: Double) -> GradientCheckReport {
         let a = model.architecture
         var random = SeededGenerator(seed: seed)
         let data = SequenceBatch.random(steps: steps, size: batch, inputs: a.inputSize, outputs: a.outputSize, random: &random)
@@ -31,33 +32,33 @@ struct GradientCheckSubject {
 }
 
 /// What `caesar gradcheck` prints: one row per tensor, the error measure, the verdict.
-struct GradientCheckReport: Encodable {
-    struct Row: Encodable {
-        let name: String
-        let shape: [Int]
-        let elements: Int
-        let checked: Int
-        let maxRelativeError: Double
-        let maxAbsoluteError: Double
+public struct GradientCheckReport: Encodable, Sendable {
+    public struct Row: Encodable, Sendable {
+        public let name: String
+        public let shape: [Int]
+        public let elements: Int
+        public let checked: Int
+        public let maxRelativeError: Double
+        public let maxAbsoluteError: Double
         /// BPTT's and the numerical gradient where the relative error is largest.
-        let worstAnalytic: Double
-        let worstNumerical: Double
-        let passed: Bool
+        public let worstAnalytic: Double
+        public let worstNumerical: Double
+        public let passed: Bool
     }
 
-    let subject: String
-    let parameters: Int
-    let steps: Int
-    let batch: Int
-    let seed: UInt64
-    let epsilon: Double
-    let floor: Double
-    let tolerance: Double
-    let measure: String
-    let tensors: [Row]
-    let passed: Bool
+    public let subject: String
+    public let parameters: Int
+    public let steps: Int
+    public let batch: Int
+    public let seed: UInt64
+    public let epsilon: Double
+    public let floor: Double
+    public let tolerance: Double
+    public let measure: String
+    public let tensors: [Row]
+    public let passed: Bool
 
-    init(subject: String, parameters: Int, steps: Int, batch: Int, seed: UInt64, result: GradientCheck.Report, tolerance: Double) {
+    public init(subject: String, parameters: Int, steps: Int, batch: Int, seed: UInt64, result: GradientCheck.Report, tolerance: Double) {
         self.subject = subject
         self.parameters = parameters
         self.steps = steps
@@ -75,7 +76,8 @@ struct GradientCheckReport: Encodable {
         passed = tensors.allSatisfy(\.passed)
     }
 
-    var text: String {
+    /// The report as `caesar gradcheck` prints it, within 80 columns.
+    public var text: String {
         // A label, then its value wrapped under itself: formulas and long paths stay within 80 columns.
         let label = { (name: String, value: String) in
             TextWrap.wrap(value, indent: "  " + name.padding(toLength: 11, withPad: " ", startingAt: 0),
@@ -114,5 +116,5 @@ struct GradientCheckReport: Encodable {
     }
 
     /// An error or a step as two significant digits: `3.1e-10`, `0.001`, `0`.
-    static func short(_ x: Double) -> String { NumberFormat.significant(x, digits: 2) }
+    public static func short(_ x: Double) -> String { NumberFormat.significant(x, digits: 2) }
 }

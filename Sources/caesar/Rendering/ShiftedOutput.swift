@@ -1,10 +1,11 @@
 import ArgumentParser
 import CaesarCipher
+import CaesarDecryption
 import CaesarIO
 
-/// What `encrypt` and `decrypt` share: run a known shift over the chosen input, either
-/// streaming to the output or, with `--json`, as one report.
-enum Shifting {
+/// What `encrypt` and `decrypt` with a key write: a known shift run over the chosen input,
+/// either streamed to the output or, with `--json`, as one report.
+enum ShiftedOutput {
     /// The most text a `--json` report holds (it is built in memory).
     static let jsonLimit = 64 << 20
 
@@ -21,5 +22,15 @@ enum Shifting {
     /// The whole input shifted, for a JSON report.
     static func shiftAll(_ input: InputOptions, through shift: CaesarShift) throws -> String {
         shift.apply(to: try input.open().readAll(limit: jsonLimit))
+    }
+
+    /// `decrypt` with a known key: a plain rotation, streamed (or one JSON report).
+    static func decrypt(_ input: InputOptions, by shift: CaesarShift, to output: OutputOptions) throws {
+        if output.json {
+            let plaintext = try shiftAll(input, through: shift.inverse)
+            try output.writeJSON(DecryptionReport(key: shift.key, confidence: 1, method: "key", plaintext: plaintext))
+        } else {
+            try stream(input, through: shift.inverse, to: output)
+        }
     }
 }

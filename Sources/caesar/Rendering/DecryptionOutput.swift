@@ -8,7 +8,7 @@ import CaesarIO
 /// As text: the plaintext alone goes to standard output (or --output), as it streams; the key
 /// line (and with `top` a table of the best keys) goes to standard error, so that
 /// `caesar decrypt < in > out` puts only plaintext in `out`; `quiet` leaves the key line out.
-struct KeyedStream {
+struct DecryptionOutput {
     let input: InputOptions
     let output: OutputOptions
     let prefix: CaesarStream.PrefixLimit
@@ -17,42 +17,6 @@ struct KeyedStream {
     let ranker: any KeyRanker
     /// What the found key moves back: the letters, or the digits too.
     var alphabet = CaesarShift.Alphabet.letters
-
-    /// What `crack --json` and `decrypt --json` write.
-    struct Report: Encodable {
-        let key: Int
-        /// The posterior of the key over all 26 (1 when the key was given).
-        let confidence: Double
-        let method: String
-        /// The most probable language and its probability, when the method weighs languages.
-        var language: String?
-        var languageProbability: Double?
-        /// A network's file and setup (many-to-many, many-to-one, encoder-decoder).
-        var model: String?
-        var setup: String?
-        var lettersScored: Int?
-        var candidates: [KeyRanking.Candidate]?
-        let plaintext: String
-        /// --raw: the network's own output, and how much of it agrees with the plaintext.
-        var raw: String?
-        var rawAgreement: Double?
-
-        init(key: Int, confidence: Double, method: String, plaintext: String) {
-            self.key = key
-            self.confidence = confidence
-            self.method = method
-            self.plaintext = plaintext
-        }
-
-        /// The report of a ranking, with its `top` candidates.
-        init(_ ranking: KeyRanking, plaintext: String, top: Int = 26) {
-            self.init(key: ranking.best.key, confidence: ranking.best.posterior, method: ranking.method, plaintext: plaintext)
-            language = ranking.languages.first?.code
-            languageProbability = ranking.languages.first?.probability
-            lettersScored = ranking.lettersScored
-            candidates = Array(ranking.candidates.prefix(top))
-        }
-    }
 
     /// Ranks the keys of a prefix, refusing when no key gives plausible plaintext.
     func rank(_ prefix: [UInt8], source: String) throws -> KeyRanking {
@@ -64,7 +28,7 @@ struct KeyedStream {
     func run(from source: TextInput) throws {
         guard output.json else { return try writeText(from: source) }
         let (ranking, plaintext) = try collect(from: source)
-        try output.writeJSON(Report(ranking, plaintext: plaintext, top: top ?? 26))
+        try output.writeJSON(DecryptionReport(ranking, plaintext: plaintext, top: top ?? 26))
     }
 
     func writeText(from source: TextInput) throws {
@@ -88,8 +52,8 @@ struct KeyedStream {
     func collect(from source: TextInput) throws -> (KeyRanking, String) {
         var plaintext: [UInt8] = []
         let ranking = try CaesarStream.crack(source, prefix: prefix, alphabet: alphabet, rank: { held, _ in try rank(held, source: source.name) }, decided: { _, _ in }, emit: { slice in
-            guard plaintext.count + slice.count <= Shifting.jsonLimit else {
-                throw IOError.tooLarge(source: source.name, limit: Shifting.jsonLimit)
+            guard plaintext.count + slice.count <= ShiftedOutput.jsonLimit else {
+                throw IOError.tooLarge(source: source.name, limit: ShiftedOutput.jsonLimit)
             }
             plaintext.append(contentsOf: slice)
         })

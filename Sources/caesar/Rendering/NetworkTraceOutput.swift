@@ -4,24 +4,13 @@ import CaesarIO
 import CaesarNeural
 import Foundation
 
-/// The work behind `caesar decrypt`: a given key, or a key found by a network or a scorer.
-struct KeyedDecryption {
+/// `caesar decrypt --raw`: the network's own output, character by character, beside the
+/// decryption (the whole text at once), and a note on what that output is for its setup.
+struct NetworkTraceOutput {
     let command: Caesar.Decrypt
 
     /// --raw holds the text and its restoration record.
     static let rawLimit = 1 << 20
-
-    typealias Report = KeyedStream.Report
-
-    /// With a known key: a plain rotation, streamed.
-    static func known(_ shift: CaesarShift, input: InputOptions, output: OutputOptions) throws {
-        if output.json {
-            let plaintext = try Shifting.shiftAll(input, through: shift.inverse)
-            try output.writeJSON(Report(key: shift.key, confidence: 1, method: "key", plaintext: plaintext))
-        } else {
-            try Shifting.stream(input, through: shift.inverse, to: output)
-        }
-    }
 
     private var modelPath: String { command.method.model ?? ShippedModels.decrypter }
 
@@ -31,22 +20,21 @@ struct KeyedDecryption {
         return decrypter
     }
 
-    /// The network's own output beside the decryption (the whole text at once).
-    func raw() throws {
+    func run() throws {
         let source = try command.input.open()
         let text = try source.readAll(limit: Self.rawLimit)
         let decrypter = try decrypter()
         let result = try decrypter.decrypt(text, source: source.name)
         let ranking = result.ranking, setup = decrypter.file.architecture.setup
         if command.output.json {
-            var report = Report(ranking, plaintext: result.plaintext, top: 5)
+            var report = DecryptionReport(ranking, plaintext: result.plaintext, top: 5)
             report.model = modelPath
             report.setup = setup.name
             report.raw = result.raw
             report.rawAgreement = result.rawAgreement
             return try command.output.writeJSON(report)
         }
-        if !command.quiet { StandardError.print(String(KeyedStream.keyLine(ranking).dropLast())) }
+        if !command.quiet { StandardError.print(String(DecryptionOutput.keyLine(ranking).dropLast())) }
         let out = try command.output.open()
         // The labelled lines end where the text does (not with its own final line break).
         func line(_ text: String) -> String { text.hasSuffix("\n") ? String(text.dropLast()) : text }
