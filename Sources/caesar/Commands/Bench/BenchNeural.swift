@@ -11,11 +11,12 @@ extension Bench {
             // The generated synopsis lists every option on one line wider than a terminal; OPTIONS lists them.
             usage: "caesar bench neural [<options>]",
             discussion: """
-                Measures what the PyTorch reference's benchmark measures: a training step \
-                (forward, cross-entropy, BPTT, clip 5, Adam) on B sequences of 64 steps; inference \
-                on 256 × 64; and the latency of one 100-character sequence. Each figure is the \
-                median of --repeats runs; 'others' is the CPU other processes used meanwhile \
-                (a figure taken while it is well above 0 is not to be trusted).
+                Measures a training step (forward, cross-entropy, BPTT, clip 5, Adam) on B \
+                sequences of 64 steps; inference on 256 × 64; and the latency of one \
+                100-character sequence. Each figure is the median of --repeats runs; 'others' is \
+                the CPU other processes used meanwhile (a figure taken while it is well above 0 \
+                is not to be trusted). PyTorch's side of the same measurements is \
+                Tests/CaesarNeuralTests/Golden/bench_pytorch.py (the README's Speed section).
 
                 Examples:
                   caesar bench neural
