@@ -154,7 +154,7 @@ public struct KeyRecoveryEvaluation: Sendable {
             guard totalStarts > 0 else { throw CipherError.corpusTooShort(letters: corpusLetters, needed: n) }
             for _ in 0..<trialsPerLength {
                 let drawn = keys.lowerBound + rng.uniformInt(below: keys.count)
-                let key = fixedKey.map { (($0 % 26) + 26) % 26 } ?? drawn
+                let key = fixedKey.map { CaesarShift(key: $0).key } ?? drawn
                 var start = rng.uniformInt(below: totalStarts)
                 var d = 0
                 while start >= usable[d] {  // find the document this start falls in

@@ -166,7 +166,7 @@ public final class NeuralDecrypter {
             guard rotate else { return scores }
             for j in 1..<26 {
                 let view = others.next()!
-                for k in 0..<26 { scores[k] += view[(k - j + 26) % 26] }
+                for k in 0..<26 { scores[k] += view[Token.normalizedKey(k - j)] }
             }
             return scores.map { $0 / 26 }
         }

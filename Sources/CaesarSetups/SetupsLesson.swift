@@ -158,7 +158,7 @@ struct Message {
         let key = random.uniformInt(below: 26), plaintext = Array(stream[start..<(start + length)])
         self.key = key
         self.plaintext = plaintext
-        ciphertext = plaintext.map { $0 < 26 ? UInt8((Int($0) + key) % 26) : $0 }
+        ciphertext = plaintext.map { Token.shifted(index: $0, by: key) }
     }
 }
 

@@ -76,4 +76,7 @@ public enum Token: Hashable, Sendable, CustomStringConvertible {
     @inlinable public static func shifted(index: UInt8, by key: Int) -> UInt8 {
         index < 26 ? UInt8(((Int(index) + key) % 26 + 26) % 26) : index
     }
+
+    /// A key as 0…25: any integer, negative too, works mod 26 (the shift that moves `a` to it).
+    @inlinable public static func normalizedKey(_ key: Int) -> Int { Int(shifted(index: 0, by: key)) }
 }

@@ -1,4 +1,5 @@
 import CaesarNeural
+import CaesarText
 
 /// Which keys the training ciphertexts use.
 public enum KeySchedule: Equatable, Hashable, Codable, Sendable, CustomStringConvertible {
@@ -15,7 +16,7 @@ public enum KeySchedule: Equatable, Hashable, Codable, Sendable, CustomStringCon
             return
         }
         guard let k = Int(text) else { return nil }
-        self = .fixed((k % 26 + 26) % 26)
+        self = .fixed(Token.normalizedKey(k))
     }
 
     public var description: String {

@@ -65,6 +65,6 @@ public struct WindowSampler: Sendable {
             targets[(T - 1) * B + b] = Int32(Token.end.index)
         }
         return SequenceBatch(steps: T, size: B, inputs: inputs, targets: targets, ignoredTarget: Int32(Token.pad.index),
-                             labels: keys.map { Int32(($0 % 26 + 26) % 26) })
+                             labels: keys.map { Int32(Token.normalizedKey($0)) })
     }
 }
