@@ -29,27 +29,49 @@ public enum RecurrentProduct {
     /// beside everything else, gains most: 1.57 → 0.94 ms.
     public static let sharedStepsMinimumBytes = 256 << 10
 
+    /// What computes a product: BLAS on W_hh as stored, or the packed kernels on its strips.
+    public enum Kernel: String, Sendable, Codable, CaseIterable {
+        case blas, packed
+    }
+
+    /// The kernel for `rows` sequences: the packed one up to ``packedMaximumRows`` when a
+    /// packed copy exists, else BLAS.
+    public static func kernel(rows: Int, packed: Bool) -> Kernel {
+        packed && rows <= packedMaximumRows ? .packed : .blas
+    }
+
     /// a_t += h₋₁·W_hhᵀ, (B, H) · (H, G) → (B, G). `packedTransposed` is W_hhᵀ in strips.
-    static func forward<S: NeuralScalar>(
-        _ at: MatrixView<S>, _ hPrevious: MatrixView<S>, weights wHH: MatrixView<S>, packedTransposed wT: PackedStrips<S>?
+    /// `kernel` forces one (benchmarks compare them); by default ``kernel(rows:packed:)`` chooses.
+    /// (Specialized here, not inlinable: a caller in another module, such as the benchmark,
+    /// runs this module's Float code, the very code the layers run.)
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    public static func forward<S: NeuralScalar>(
+        _ at: MatrixView<S>, _ hPrevious: MatrixView<S>, weights wHH: MatrixView<S>, packedTransposed wT: PackedStrips<S>?,
+        kernel: Kernel? = nil
     ) {
-        if let wT, at.rows == 1 {
-            accumulateRowTimesMatrix(at.base, hPrevious.base, wT)
-        } else if let wT, at.rows <= packedMaximumRows {
-            multiplyRows(at, hPrevious, wT, accumulate: true)
-        } else {
+        switch kernel ?? Self.kernel(rows: at.rows, packed: wT != nil) {
+        case .packed where at.rows == 1:
+            accumulateRowTimesMatrix(at.base, hPrevious.base, wT!)
+        case .packed:
+            multiplyRows(at, hPrevious, wT!, accumulate: true)
+        case .blas:
             gemm(at, hPrevious, wHH.T, beta: 1)
         }
     }
 
     /// ∂L/∂h₋₁ = α·∂L/∂a_t·W_hh, (B, G) · (G, H) → (B, H), overwriting `dhPrevious`.
-    /// `packed` is W_hh in strips.
-    static func backward<S: NeuralScalar>(
-        _ dhPrevious: MatrixView<S>, _ dA: MatrixView<S>, weights wHH: MatrixView<S>, packed: PackedStrips<S>?, alpha: S
+    /// `packed` is W_hh in strips; `kernel` as for ``forward(_:_:weights:packedTransposed:kernel:)``.
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    public static func backward<S: NeuralScalar>(
+        _ dhPrevious: MatrixView<S>, _ dA: MatrixView<S>, weights wHH: MatrixView<S>, packed: PackedStrips<S>?, alpha: S,
+        kernel: Kernel? = nil
     ) {
-        if let packed, dA.rows <= packedMaximumRows {
-            multiplyRows(dhPrevious, dA, packed, alpha: alpha, accumulate: false)
-        } else {
+        switch kernel ?? Self.kernel(rows: dA.rows, packed: packed != nil) {
+        case .packed:
+            multiplyRows(dhPrevious, dA, packed!, alpha: alpha, accumulate: false)
+        case .blas:
             gemm(dhPrevious, dA, wHH, alpha: alpha)
         }
     }

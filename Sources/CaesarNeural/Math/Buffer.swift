@@ -6,11 +6,11 @@ import Glibc
 ///
 /// Activations and gradients of a batch live in buffers allocated once per batch shape and
 /// reused from batch to batch (no allocation in the training loop).
-final class Buffer<Scalar: NeuralScalar> {
-    let base: UnsafeMutablePointer<Scalar>
-    let count: Int
+public final class Buffer<Scalar: NeuralScalar> {
+    public let base: UnsafeMutablePointer<Scalar>
+    public let count: Int
 
-    init(count: Int) {
+    public init(count: Int) {
         self.count = count
         // calloc, not allocate + initialize: a large block comes straight from the kernel as
         // zero pages, so nothing is written twice, and pages a pass never touches (backward
@@ -24,10 +24,10 @@ final class Buffer<Scalar: NeuralScalar> {
     deinit { free(base) }
 
     /// The whole buffer as a (rows, columns) matrix.
-    func view(rows: Int, columns: Int) -> MatrixView<Scalar> {
+    public func view(rows: Int, columns: Int) -> MatrixView<Scalar> {
         precondition(rows * columns <= count, "view \(rows)×\(columns) exceeds buffer of \(count)")
         return MatrixView(base, rows: rows, columns: columns)
     }
 
-    func zero() { base.update(repeating: 0, count: count) }
+    public func zero() { base.update(repeating: 0, count: count) }
 }

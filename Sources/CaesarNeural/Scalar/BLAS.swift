@@ -7,7 +7,7 @@ public enum BLAS {
     /// threads on top would oversubscribe the cores (and its spinning barriers collapse
     /// when another process takes a core, as measured on this project's development machine).
     /// So every BLAS call runs on the thread that makes it.
-    static func useOneThreadPerCall() { _ = setOnce }
+    public static func useOneThreadPerCall() { _ = setOnce }
 
     private static let setOnce: Void = openblas_set_num_threads(1)
 

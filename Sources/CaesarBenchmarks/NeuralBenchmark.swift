@@ -1,3 +1,4 @@
+import CaesarNeural
 import CaesarRandom
 
 /// Training and inference speed of the neural core, measured the way the PyTorch reference
@@ -118,7 +119,7 @@ public struct NeuralBenchmark: Sendable {
     }
 
     /// GFLOP/s of one step's recurrent product for `rows` sequences, through BLAS or through
-    /// ``multiplyRows(_:_:_:alpha:accumulate:strips:)`` on weights packed beforehand.
+    /// the packed kernel on weights packed beforehand: ``RecurrentProduct``, as the layers call it.
     public func recurrentProduct(_ product: ProductPass, rows m: Int, hidden H: Int, gates G: Int, packed: Bool) -> Measurement {
         BLAS.useOneThreadPerCall()
         let (k, n) = product == .forward ? (H, G) : (G, H)
@@ -127,18 +128,21 @@ public struct NeuralBenchmark: Sendable {
         let a = Buffer<Float>(count: m * k), c = Buffer<Float>(count: m * n)
         for i in 0..<(m * k) { a.base[i] = Float(i % 7) * 0.1 - 0.3 }
         let weights = w.view(rows: G, columns: H), aView = a.view(rows: m, columns: k), cView = c.view(rows: m, columns: n)
-        // As the layers call them: forward adds to the input's share, backward overwrites ∂L/∂h₋₁.
-        switch (product, packed) {
-        case (.forward, false):
-            return measure(units: 2 * Double(m * k * n) / 1e9) { gemm(cView, aView, weights.T, beta: 1) }
-        case (.backward, false):
-            return measure(units: 2 * Double(m * k * n) / 1e9) { gemm(cView, aView, weights) }
-        case (.forward, true):
+        // Through the dispatcher the layers call, each kernel forced: forward adds to the
+        // input's share, backward overwrites ∂L/∂h₋₁.
+        let kernel: RecurrentProduct.Kernel = packed ? .packed : .blas
+        let units = 2 * Double(m * k * n) / 1e9
+        switch product {
+        case .forward:
             let packedWeights = PackedStrips(packing: w.base, k: H, n: G, into: strips.base)
-            return measure(units: 2 * Double(m * k * n) / 1e9) { multiplyRows(cView, aView, packedWeights, accumulate: true) }
-        case (.backward, true):
+            return measure(units: units) {
+                RecurrentProduct.forward(cView, aView, weights: weights, packedTransposed: packedWeights, kernel: kernel)
+            }
+        case .backward:
             let packedWeights = PackedStrips(packingRows: w.base, k: G, n: H, into: strips.base)
-            return measure(units: 2 * Double(m * k * n) / 1e9) { multiplyRows(cView, aView, packedWeights, accumulate: false) }
+            return measure(units: units) {
+                RecurrentProduct.backward(cView, aView, weights: weights, packed: packedWeights, alpha: 1, kernel: kernel)
+            }
         }
     }
 
