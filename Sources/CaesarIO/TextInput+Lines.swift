@@ -7,10 +7,13 @@ extension TextInput {
     public func forEachLineBlock(blockSize: Int, lineLimit: Int, chunkSize: Int = 1 << 20, _ body: ([String]) throws -> Void) throws {
         precondition(blockSize > 0, "a block holds at least one line")
         var pending: [UInt8] = [], lines: [String] = []
+        func checkLength(_ bytes: Int) throws {
+            guard bytes <= lineLimit else { throw IOError.tooLarge(source: "a line of \(name)", limit: lineLimit) }
+        }
         try forEachChunk(chunkSize: chunkSize) { chunk in
             var start = 0
             for (k, byte) in chunk.enumerated() where byte == UInt8(ascii: "\n") {
-                guard pending.count + (k - start) <= lineLimit else { throw IOError.tooLarge(source: "a line of \(name)", limit: lineLimit) }
+                try checkLength(pending.count + (k - start))
                 pending += chunk[start..<k]
                 lines.append(String(decoding: pending, as: UTF8.self))
                 pending.removeAll(keepingCapacity: true)
@@ -21,7 +24,7 @@ extension TextInput {
                 }
             }
             pending += chunk[start...]
-            guard pending.count <= lineLimit else { throw IOError.tooLarge(source: "a line of \(name)", limit: lineLimit) }
+            try checkLength(pending.count)  // a line still open at the chunk's end
         }
         if !pending.isEmpty { lines.append(String(decoding: pending, as: UTF8.self)) }
         if !lines.isEmpty { try body(lines) }

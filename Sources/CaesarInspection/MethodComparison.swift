@@ -66,13 +66,15 @@ public struct MethodComparison: Encodable, Sendable {
                 measured.append((try evaluation.measure(ranker, label: label, expectedLanguage: plan.textLanguage), ranker))
             }
         }
-        noise = try plan.noise ? measured.map { try evaluation.noise(seed: plan.seed &+ 1).measure($0.ranker, label: $0.measurement.label) } : []
-        networks = try measured.compactMap { entry -> Network? in
-            guard let decrypter = entry.ranker as? NeuralDecrypter else { return nil }
+        // The noise spans and the corpus's tokens are made once, for every method and network.
+        let noisy = plan.noise ? evaluation.noise(seed: plan.seed &+ 1) : nil
+        noise = try noisy.map { noisy in try measured.map { try noisy.measure($0.ranker, label: $0.measurement.label) } } ?? []
+        let decrypters = measured.compactMap { entry in (entry.ranker as? NeuralDecrypter).map { (entry.measurement.label, $0) } }
+        let tokens = plan.windows.isEmpty || decrypters.isEmpty ? [] : try TrainingCorpus.read(plan.corpus, lossy: false).tokens
+        networks = try decrypters.map { label, decrypter in
             let rows = try DecryptionEvaluation(trials: evaluation.trials).measure(decrypter)
-            let tokens = plan.windows.isEmpty ? [] : try TrainingCorpus.read(plan.corpus, lossy: false).tokens
             let windowRows = plan.windows.isEmpty ? [] : try DecryptionEvaluation.windows(decrypter, tokens: tokens, lengths: plan.windows, fixedKey: decrypter.trainedKey)
-            return Network(label: entry.measurement.label, architecture: decrypter.file.architecture.description, rows: rows, windows: windowRows)
+            return Network(label: label, architecture: decrypter.file.architecture.description, rows: rows, windows: windowRows)
         }
         corpus = plan.corpus
         corpusLetters = evaluation.trials.corpusLetters

@@ -61,8 +61,8 @@ struct RecurrentDirection {
     func time(_ s: Int, steps: Int) -> Int { reversed ? steps - 1 - s : s }
 
     /// Forward over all steps, from `initial` (zero when nil). `recurrentTransposed` is W_hhᵀ
-    /// (H, G) packed in strips, which the fast kernels read (``RecurrentProduct`` chooses). The final state is the cache's h
-    /// (and c) at the last processed step.
+    /// (H, G) packed in strips, which the fast kernels read (``RecurrentProduct`` chooses).
+    /// The final state is the cache's h (and c) at the last processed step.
     func forward<S: NeuralScalar>(
         input: LayerInput<S>, parameters p: UnsafeMutablePointer<S>, steps T: Int, batch B: Int,
         cache: DirectionCache<S>, recurrentTransposed: PackedStrips<S>? = nil, initial: RecurrentState<S>? = nil,
