@@ -85,19 +85,14 @@ public struct CrackingBenchmark: Sendable {
     /// Median time to load each file as what it is (n-gram model, network).
     public func loading(_ files: [String]) throws -> [Load] {
         try files.map { file in
-            var times: [Double] = []
-            for _ in 0..<max(repeats, 9) {
-                let clock = ContinuousClock(), started = clock.now
+            let time = try MillisecondFigure(runs: max(repeats, 9)) {
                 if file.contains("/languages/") {
                     _ = try NgramLanguageModel.load(from: file)
                 } else {
                     _ = try ModelFile.load(from: file)
                 }
-                times.append((clock.now - started) / .milliseconds(1))
             }
-            times.sort()
-            let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-            return Load(file: file, bytes: bytes, milliseconds: times[times.count / 2], fastest: times[0])
+            return Load(file: file, bytes: fileSize(atPath: file), milliseconds: time.median, fastest: time.min)
         }
     }
 }

@@ -32,7 +32,7 @@ public struct NeuralBenchmark: Sendable {
 
     /// Characters per second of training at batch size `batch`.
     public func training(_ architecture: Architecture, batch: Int, steps: Int = 64) -> Measurement {
-        let model = SequenceModel<Float>(architecture: architecture, seed: 0, threads: threads)
+        let model = ManyToManyModel<Float>(architecture: architecture, seed: 0, threads: threads)
         var adam = Adam<Float>(layout: model.parameters.layout, learningRate: 3e-3)
         let batches = (0..<4).map { Self.randomBatch(architecture, size: batch, steps: steps, seed: UInt64($0)) }
         var i = 0
@@ -47,7 +47,7 @@ public struct NeuralBenchmark: Sendable {
 
     /// Characters per second of inference (logits and argmax) at batch size `batch`.
     public func inference(_ architecture: Architecture, batch: Int = 256, steps: Int = 64) -> Measurement {
-        let model = SequenceModel<Float>(architecture: architecture, seed: 0, threads: threads)
+        let model = ManyToManyModel<Float>(architecture: architecture, seed: 0, threads: threads)
         let input = Self.randomBatch(architecture, size: batch, steps: steps, seed: 1)
         return measure(units: Double(batch * steps)) { _ = model.predictions(input) }
     }
@@ -57,7 +57,7 @@ public struct NeuralBenchmark: Sendable {
 
     /// Milliseconds to decode one sequence of `characters` characters (+ 2 boundary steps).
     public func latency(_ architecture: Architecture, characters: Int = sentenceCharacters) -> Measurement {
-        let model = SequenceModel<Float>(architecture: architecture, seed: 0, threads: threads)
+        let model = ManyToManyModel<Float>(architecture: architecture, seed: 0, threads: threads)
         let input = Self.randomBatch(architecture, size: 1, steps: characters + 2, seed: 2)
         let rate = measure(units: 1, minimumSeconds: minimumSeconds / 2) { _ = model.predictions(input) }
         return Measurement(
