@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "CaesarIO"),
         .target(name: "CaesarRandom"),
         .target(name: "CaesarText", dependencies: ["CICU"], exclude: ["README.md"]),
-        .target(name: "CaesarCipher", dependencies: ["CEnglishNgrams", "CaesarIO", "CaesarRandom"], exclude: ["README.md"]),
+        .target(name: "CaesarCipher", dependencies: ["CEnglishNgrams", "CaesarIO", "CaesarRandom", "CaesarText"], exclude: ["README.md"]),
         .target(
             name: "CaesarNeural", dependencies: ["CBLAS", "CaesarIO", "CaesarRandom", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["README.md"], swiftSettings: kernelFlags

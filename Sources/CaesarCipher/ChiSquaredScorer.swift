@@ -1,3 +1,5 @@
+import CaesarText
+
 /// Pearson's χ² between the plaintext's letter counts and the counts English frequencies
 /// predict: `Σ (observed − expected)² / expected` over a–z, lower is better.
 ///
@@ -19,7 +21,7 @@ public struct ChiSquaredScorer: LetterScorer {
     public func statistic(of letters: [UInt8], decryptedWith key: Int) -> Double {
         precondition((0..<26).contains(key), "a key for scoring is 0...25, got \(key)")
         var observed = [Int](repeating: 0, count: 26)
-        for c in letters { observed[(Int(c) + 26 - key) % 26] += 1 }
+        for c in letters { observed[Int(Token.shifted(index: c, by: -key))] += 1 }
         let n = Double(letters.count)
         var chi2 = 0.0
         for (count, p) in zip(observed, probabilities) {

@@ -1,3 +1,5 @@
+import CaesarText
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -74,12 +76,11 @@ func slidingLogLikelihood(of letters: [UInt8], decryptedWith key: Int, order: In
     precondition((0..<26).contains(key), "a key for scoring is 0...25, got \(key)")
     precondition(logProbabilities.count == NgramStatistics.size(of: order), "a table of order \(order) has \(NgramStatistics.size(of: order)) entries")
     let size = logProbabilities.count
-    let back = 26 - key  // adding 26 − key is subtracting key, mod 26
     var index = 0  // the last `order` plaintext letters as a base-26 number
     var sum = 0.0
     logProbabilities.withUnsafeBufferPointer { logP in
         for (i, c) in letters.enumerated() {
-            let p = (Int(c) + back) % 26
+            let p = Int(Token.shifted(index: c, by: -key))
             index = (index * 26 + p) % size
             if i >= order - 1 { sum += logP[index] }
         }
