@@ -8,7 +8,7 @@ import CaesarNeural
 /// |---|---|
 /// | `lm` (default) | Bayes' rule with the n-gram language models of the languages asked for (``LanguageModelCracker``) |
 /// | `char-rnn` | Bayes' rule with the recurrent language model (English; ``NeuralLanguageModel``) |
-/// | `neural` | the aligned decrypter network (``NeuralDecrypter``) |
+/// | `neural` | the many-to-many decrypter network (``NeuralDecrypter``) |
 /// | `quadgram`, `bigram`, `unigram`, `chi2` | letter statistics (``Cracker``) |
 ///
 /// `lm` is the default because it is the most accurate on short messages, measured by

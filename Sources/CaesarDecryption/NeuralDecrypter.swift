@@ -14,7 +14,7 @@ import Foundation
 /// ``Decryption/raw`` keeps the model's own answer, for teaching.
 public final class NeuralDecrypter {
     public let file: ModelFile
-    /// The network: a ``SequenceModel``, ``KeyClassifier`` or ``EncoderDecoder``.
+    /// The network: a ``ManyToManyModel``, ``KeyClassifier`` or ``EncoderDecoder``.
     public let model: any TrainableModel<Float>
     /// Characters per window: the training windows' length (the model saw [start], this many
     /// characters, [end]).
@@ -45,8 +45,8 @@ public final class NeuralDecrypter {
         let model = makeTrainableModel(architecture: a, parameters: file.parameters, threads: threads)
         let windowLength = Self.trainedWindowLength(file) ?? 62
         switch model {
-        case let aligned as SequenceModel<Float>:
-            reader = AlignedReader(model: aligned, windowLength: windowLength, batchLimit: CiphertextWindows.batchLimit(threads: threads))
+        case let manyToMany as ManyToManyModel<Float>:
+            reader = ManyToManyReader(model: manyToMany, windowLength: windowLength, batchLimit: CiphertextWindows.batchLimit(threads: threads))
         case let classifier as KeyClassifier<Float>:
             reader = KeyClassifierReader(model: classifier, windowLength: windowLength, batchLimit: CiphertextWindows.batchLimit(threads: threads))
         case let seq2seq as EncoderDecoder<Float>: reader = EncoderDecoderReader(model: seq2seq, windowLength: windowLength)
@@ -181,8 +181,8 @@ public final class NeuralDecrypter {
     /// The many-to-many network's log P(token | ciphertext) at every content position,
     /// (N × 31) row-major.
     public func logProbabilities(_ content: [UInt8]) -> [Float] {
-        guard let aligned = reader as? AlignedReader else { preconditionFailure("per-position probabilities need a many-to-many model") }
-        return aligned.logProbabilities([content])[0]
+        guard let manyToMany = reader as? ManyToManyReader else { preconditionFailure("per-position probabilities need a many-to-many model") }
+        return manyToMany.logProbabilities([content])[0]
     }
 
     /// The content length of the windows the model was trained on, from its provenance.

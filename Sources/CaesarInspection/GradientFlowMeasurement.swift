@@ -21,6 +21,6 @@ extension MeasuredGradientFlow {
         return MeasuredGradientFlow(
             model: "'\(path)', \(a)" + (a.bidirectional ? "; its forward direction is measured" : ""),
             source: "\(source), \(described), \(model.windowKeys)",
-            lossStep: length, normsByDistance: set.gradientNormsByDistance(of: try model.alignedNetwork(Double.self)))
+            lossStep: length, normsByDistance: set.gradientNormsByDistance(of: try model.manyToManyNetwork(Double.self)))
     }
 }

@@ -99,7 +99,7 @@ public struct ModelReport {
         shapes = try model.shapes(steps: nil)
         curvesPath = TrainingRun.Files(out: path).curvesCSV
         curves = Self.readCurves(curvesPath)
-        let network: SequenceModel<Float> = try model.alignedNetwork()
+        let network: ManyToManyModel<Float> = try model.manyToManyNetwork()
         sample = try Self.sample(plaintext ?? Self.defaultPlaintext, key: key, model: model, network: network)
         validation = try Self.validation(model: model, network: network, corpus: corpus, windows: windows)
     }
@@ -116,7 +116,7 @@ public struct ModelReport {
         }
     }
 
-    static func sample(_ plaintext: String, key: Int?, model: TrainedModel, network: SequenceModel<Float>) throws -> Sample {
+    static func sample(_ plaintext: String, key: Int?, model: TrainedModel, network: ManyToManyModel<Float>) throws -> Sample {
         let (k, reason): (Int, String)
         switch (key, model.key) {
         case (let given?, _): (k, reason) = (CaesarShift(key: given).key, "given with --key")
@@ -135,7 +135,7 @@ public struct ModelReport {
                       decryption: decryption, expected: expected)
     }
 
-    static func validation(model: TrainedModel, network: SequenceModel<Float>, corpus: Corpus, windows: Int) throws -> Validation {
+    static func validation(model: TrainedModel, network: ManyToManyModel<Float>, corpus: Corpus, windows: Int) throws -> Validation {
         let tokens = corpus.tokens
         let length = (model.provenance?.configuration?.sequenceLength ?? 64) - 2
         guard tokens.count >= length else { throw InspectionError.textTooShort(source: corpus.name, characters: tokens.count, needed: length) }

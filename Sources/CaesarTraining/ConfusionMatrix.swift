@@ -48,7 +48,7 @@ public struct ConfusionMatrix: Equatable, Sendable, Codable {
 
 extension ValidationSet {
     /// The confusion matrix of `model`'s predictions over these windows' text positions.
-    public func confusion(of model: SequenceModel<Float>) -> ConfusionMatrix {
+    public func confusion(of model: ManyToManyModel<Float>) -> ConfusionMatrix {
         let predictions = model.predictions(batch)
         let B = batch.size, O = model.architecture.outputSize
         var counts = [Int](repeating: 0, count: O * O)

@@ -24,7 +24,7 @@ public struct DecryptionTrace: Sendable {
     /// Runs `model` (31 inputs and outputs) over the tokens of `ciphertext`.
     ///
     /// - Throws: ``TrainingError/nothingToDecrypt`` when the text has no letters or periods.
-    public init(model: SequenceModel<Float>, ciphertext: String) throws {
+    public init(model: ManyToManyModel<Float>, ciphertext: String) throws {
         let a = model.architecture
         precondition(a.inputSize == Token.count && a.outputSize == Token.count, "a decrypter reads and writes the \(Token.count) tokens")
         encoding = try TextPipeline(options: .init(sentences: .none)).encode(ciphertext)

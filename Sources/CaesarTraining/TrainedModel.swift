@@ -46,11 +46,11 @@ public struct TrainedModel: Sendable {
 
     /// The many-to-many network, for what reads its states step by step (the report, the
     /// measured gradient lesson); refuses a model of another setup.
-    public func alignedNetwork<Scalar: NeuralScalar>(_: Scalar.Type = Scalar.self, threads: Int = 1) throws -> SequenceModel<Scalar> {
+    public func manyToManyNetwork<Scalar: NeuralScalar>(_: Scalar.Type = Scalar.self, threads: Int = 1) throws -> ManyToManyModel<Scalar> {
         guard file.architecture.setup == .manyToMany else {
             throw TrainingError.notManyToMany(path: path ?? "the model", setup: file.architecture.setup.description)
         }
-        return SequenceModel(architecture: file.architecture, parameters: file.parameters.converted(to: Scalar.self), threads: threads)
+        return ManyToManyModel(architecture: file.architecture, parameters: file.parameters.converted(to: Scalar.self), threads: threads)
     }
 }
 

@@ -40,7 +40,7 @@ public final class Trainer {
     }
 
     public let configuration: TrainingConfiguration
-    /// The network being trained: a ``SequenceModel``, ``KeyClassifier`` or ``EncoderDecoder``.
+    /// The network being trained: a ``ManyToManyModel``, ``KeyClassifier`` or ``EncoderDecoder``.
     public let model: any TrainableModel<Float>
     /// Describes the corpus in the saved model's provenance.
     public var corpusDescription = ""
@@ -291,7 +291,7 @@ private enum Validation {
             let n = Double(sets.count)
             return (sets.map { $0.accuracy(of: model) }.reduce(0, +) / n, nil, sets.map { model.loss($0.batch) }.reduce(0, +) / n)
         case .language(let batch):
-            let network = model as! SequenceModel<Float>
+            let network = model as! ManyToManyModel<Float>
             let predictions = network.predictions(batch)
             var right = 0, counted = 0
             for (p, t) in zip(predictions, batch.targets) where t != batch.ignoredTarget {

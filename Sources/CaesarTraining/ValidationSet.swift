@@ -5,7 +5,7 @@ import CaesarText
 /// validation text, the i-th encrypted with key i mod 26 (or the run's fixed key), as the
 /// reference validates.
 ///
-/// Each setup is measured by what it outputs: the key classifier by its keys, the aligned
+/// Each setup is measured by what it outputs: the key classifier by its keys, the
 /// many-to-many network by its character at each position, and the encoder–decoder by its
 /// greedy output, compared position by position; where it stops early or writes on, the
 /// missing or extra characters count as wrong.
@@ -47,7 +47,7 @@ public struct ValidationSet: Sendable {
     /// own output: for the key classifier, the ciphertext rotated back by its key.
     public func accuracies(of model: any TrainableModel<Float>) -> (characters: Double, windows: Double) {
         switch model {
-        case let aligned as SequenceModel<Float>: return compare(alignedOutput(of: aligned))
+        case let model as ManyToManyModel<Float>: return compare(manyToManyOutput(of: model))
         case let classifier as KeyClassifier<Float>: return compare(rotations(by: classifier.predictions(batch)))
         case let seq2seq as EncoderDecoder<Float>:
             let start = Int32(Token.start.index), end = Int32(Token.end.index)
@@ -68,7 +68,7 @@ public struct ValidationSet: Sendable {
     }
 
     /// The many-to-many network's most probable token at each text position.
-    private func alignedOutput(of model: SequenceModel<Float>) -> [[Int32]] {
+    private func manyToManyOutput(of model: ManyToManyModel<Float>) -> [[Int32]] {
         let predictions = model.predictions(batch), B = batch.size
         return (0..<B).map { b in (1...contentLength).map { predictions[$0 * B + b] } }
     }

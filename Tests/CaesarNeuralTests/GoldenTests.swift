@@ -101,7 +101,7 @@ import Testing
 
     @Test(arguments: golden.models)
     func doublePrecisionMatchesPyTorch(_ c: ModelCase) {
-        let model = SequenceModel<Double>(architecture: c.architecture.architecture, parameters: c.parameterSet(c.parameters), threads: 2)
+        let model = ManyToManyModel<Double>(architecture: c.architecture.architecture, parameters: c.parameterSet(c.parameters), threads: 2)
         Self.expectClose(model.logits(c.batch).values, c.logits, tolerance: 1e-12, "\(c.name) logits")
         let loss = model.lossAndGradients(c.batch, carry: c.carry)
         Self.expectClose([loss], [c.loss], tolerance: 1e-12, "\(c.name) loss")
@@ -112,7 +112,7 @@ import Testing
 
     @Test(arguments: golden.models)
     func singlePrecisionMatchesPyTorch(_ c: ModelCase) {
-        let model = SequenceModel<Float>(architecture: c.architecture.architecture, parameters: c.parameterSet(c.parameters), threads: 2)
+        let model = ManyToManyModel<Float>(architecture: c.architecture.architecture, parameters: c.parameterSet(c.parameters), threads: 2)
         Self.expectClose(model.logits(c.batch).values.map(Double.init), c.logits, tolerance: Self.floatTolerance, "\(c.name) logits")
         let loss = model.lossAndGradients(c.batch, carry: c.carry)
         Self.expectClose([loss], [c.loss], tolerance: Self.floatTolerance, "\(c.name) loss")
@@ -126,7 +126,7 @@ import Testing
         let architecture = c.architecture.architecture
         var parameters = ParameterSet<Double>(layout: ParameterLayout(architecture))
         for entry in parameters.layout.entries { parameters[entry.name] = c.initial[entry.name]! }
-        let model = SequenceModel(architecture: architecture, parameters: parameters, threads: 1)
+        let model = ManyToManyModel(architecture: architecture, parameters: parameters, threads: 1)
         var adam = Adam<Double>(layout: parameters.layout, learningRate: 3e-3)
         var sgd = SGD<Double>(layout: parameters.layout, learningRate: 0.1, momentum: 0.9)
         for (b, expectedNorm) in zip(c.batches, c.norms_before_clipping) {

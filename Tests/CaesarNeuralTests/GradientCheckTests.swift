@@ -75,7 +75,7 @@ import Testing
         #expect(GradientCheck.sample(3..<6, limit: nil) == [3, 4, 5])
         // An LSTM's W_ih (4H, V) with H = 3, V = 5: every gate block i, f, g, o gets its share.
         let architecture = Architecture(cell: .lstm, inputSize: 5, hiddenSize: 3, outputSize: 4)
-        let model = SequenceModel<Double>(architecture: architecture, seed: 1, threads: 1)
+        let model = ManyToManyModel<Double>(architecture: architecture, seed: 1, threads: 1)
         let report = GradientCheck.run(model: model, batch: Self.batch(inputs: 5, outputs: 4, seed: 2), limit: 8)
         #expect(report.tensors.map(\.checked) == [8, 8, 8, 8, 8, 4])
         let rows = GradientCheck.sample(0..<60, limit: 8).map { $0 / 5 }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct HostileModelFileTests {
     static let architecture = Architecture(cell: .lstm, inputSize: 31, hiddenSize: 4, layers: 1, bidirectional: false, outputSize: 31)
     static func file() -> SafeTensors {
-        ModelFile(architecture: architecture, parameters: SequenceModel<Float>(architecture: architecture, seed: 1).parameters).safeTensors()
+        ModelFile(architecture: architecture, parameters: ManyToManyModel<Float>(architecture: architecture, seed: 1).parameters).safeTensors()
     }
 
     static func refusal(_ file: SafeTensors) -> String? {

@@ -10,7 +10,7 @@ import Testing
 
     @Test func hiddenStatesAreTheLayerOutputs() {
         // Without recurrence (W_hh = 0), h_t = tanh(W_ih[:, x_t] + b_ih + b_hh) exactly.
-        var model = SequenceModel<Double>(architecture: Self.architecture, seed: 1, threads: 1)
+        var model = ManyToManyModel<Double>(architecture: Self.architecture, seed: 1, threads: 1)
         model.parameters["rnn.weight_hh_l0"] = [Double](repeating: 0, count: 9)
         let batch = SequenceBatch(sequences: [[0, 3, 1], [4, 4, 2]])
         let states = model.hiddenStates(batch)
@@ -21,13 +21,13 @@ import Testing
                 #expect(abs(states[0][r, j] - tanh(w[j * 5 + Int(token)] + bi[j] + bh[j])) < 1e-15)
             }
         }
-        model = SequenceModel<Double>(architecture: Self.architecture, seed: 1, threads: 2)  // no lingering state
+        model = ManyToManyModel<Double>(architecture: Self.architecture, seed: 1, threads: 2)  // no lingering state
         #expect(model.hiddenStates(batch)[0].rows == 6)
     }
 
     @Test func gradientNormsFlowBackFromTheLossStepOnly() {
         let batch = SequenceBatch(sequences: [[0, 3, 1, 2, 4, 0]], targets: [[1, 2, 3, 0, 1, 2]])
-        let model = SequenceModel<Double>(architecture: Self.architecture, seed: 2, threads: 1)
+        let model = ManyToManyModel<Double>(architecture: Self.architecture, seed: 2, threads: 1)
         let norms = model.gradientNormsThroughTime(batch, lossAt: 3)
         #expect(norms.count == 6)
         #expect(norms[3] > 0 && norms[0] > 0)
@@ -37,7 +37,7 @@ import Testing
         let cut = model.gradientNormsThroughTime(batch, lossAt: 3)
         #expect(cut[0] == 0 && cut[1] == 0 && cut[2] == 0 && cut[3] > 0)
         // ‖∂L_3/∂h_3‖ is the norm of ∂L/∂logits·W_out for that one step.
-        let full = SequenceModel<Double>(architecture: Self.architecture, parameters: model.parameters, threads: 1)
+        let full = ManyToManyModel<Double>(architecture: Self.architecture, parameters: model.parameters, threads: 1)
         var probabilities = full.logits(batch).row(3)
         let top = probabilities.max()!
         probabilities = probabilities.map { exp($0 - top) }
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func probabilitiesAreTheSoftmaxOfTheLogits() {
-        let model = SequenceModel<Double>(architecture: Self.architecture, seed: 3, threads: 2)
+        let model = ManyToManyModel<Double>(architecture: Self.architecture, seed: 3, threads: 2)
         let batch = SequenceBatch(sequences: [[0, 3, 1], [4, 4, 2]])
         let logits = model.logits(batch), probabilities = model.probabilities(batch)
         #expect(probabilities.rows == 6 && probabilities.columns == 4)
@@ -65,7 +65,7 @@ import Testing
     /// Predictions are taken worker by worker; split unevenly (2 and 3 sequences), each step
     /// of each sequence still lands in its place.
     @Test func predictionsAreTheArgmaxOfTheLogitsInBatchOrder() {
-        let model = SequenceModel<Float>(architecture: Self.architecture, seed: 5, threads: 2)
+        let model = ManyToManyModel<Float>(architecture: Self.architecture, seed: 5, threads: 2)
         let batch = SequenceBatch(sequences: (0..<5).map { s in (0..<7).map { Int32(($0 * 3 + s * 5) % 4) } })
         let logits = model.logits(batch)
         let argmax = (0..<logits.rows).map { r in Int32(logits.row(r).firstIndex(of: logits.row(r).max()!)!) }

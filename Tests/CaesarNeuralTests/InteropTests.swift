@@ -21,7 +21,7 @@ import Testing
 
     /// The Swift-written fixture: a bidirectional LSTM initialized from seed 42.
     static func swiftModelBytes() -> [UInt8] {
-        let model = SequenceModel<Float>(architecture: swiftArchitecture, seed: 42)
+        let model = ManyToManyModel<Float>(architecture: swiftArchitecture, seed: 42)
         return ModelFile(architecture: swiftArchitecture, parameters: model.parameters,
                          metadata: ["training": "untrained: initialized from seed 42 by InteropTests"]).safeTensors().serialized()
     }
@@ -43,7 +43,7 @@ import Testing
 
     @Test func pyTorchGivesTheSameOutputsForASwiftModel() throws {
         let file = try ModelFile.load(from: Self.folder.appendingPathComponent("swift-model.safetensors").path)
-        let model = SequenceModel<Float>(architecture: file.architecture, parameters: file.parameters)
+        let model = ManyToManyModel<Float>(architecture: file.architecture, parameters: file.parameters)
         let recorded = try Self.recorded()
         Self.expectClose(model.logits(recorded.batch).values, recorded.pytorch_logits_of_swift_model)
     }
@@ -52,7 +52,7 @@ import Testing
         let file = try ModelFile.load(from: Self.folder.appendingPathComponent("pytorch-model.safetensors").path)
         #expect(file.architecture == Architecture(cell: .lstm, inputSize: 31, hiddenSize: 8, layers: 2, outputSize: 31))
         #expect(file.metadata["training"]?.hasPrefix("interop.py") == true)
-        let model = SequenceModel<Float>(architecture: file.architecture, parameters: file.parameters)
+        let model = ManyToManyModel<Float>(architecture: file.architecture, parameters: file.parameters)
         let recorded = try Self.recorded()
         Self.expectClose(model.logits(recorded.batch).values, recorded.pytorch_logits_of_pytorch_model)
     }

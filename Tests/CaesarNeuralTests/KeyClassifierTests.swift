@@ -16,7 +16,7 @@ import Testing
     @Test(arguments: [CellKind.rnn, .lstm])
     func poolingPicksTheStepsItSays(cell: CellKind) {
         let aligned = Architecture(cell: cell, inputSize: 7, hiddenSize: 4, layers: 2, outputSize: 5)
-        let sequence = SequenceModel<Double>(architecture: aligned, seed: 3, threads: 1)
+        let sequence = ManyToManyModel<Double>(architecture: aligned, seed: 3, threads: 1)
         let batch = Self.batch(size: 3, steps: 6, seed: 4)
         let perStep = sequence.logits(batch)
         var final = aligned, mean = aligned
@@ -36,7 +36,7 @@ import Testing
     /// Bidirectional final states: [h_fwd at T−1 ; h_bwd at 0], PyTorch's h_n.
     @Test func bidirectionalFinalStatesAreBothEnds() {
         var architecture = Architecture(cell: .lstm, inputSize: 7, hiddenSize: 3, bidirectional: true, outputSize: 5)
-        let sequence = SequenceModel<Double>(architecture: architecture, seed: 5, threads: 1)
+        let sequence = ManyToManyModel<Double>(architecture: architecture, seed: 5, threads: 1)
         let batch = Self.batch(size: 2, steps: 4, seed: 6)
         let states = sequence.hiddenStates(batch)[0]  // (T·B, 2H)
         architecture.setup = .manyToOne(.finalStates)

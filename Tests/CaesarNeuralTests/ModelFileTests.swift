@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func saveAndLoadGiveTheSameModel() throws {
-        let model = SequenceModel<Float>(architecture: Self.architecture, seed: 3)
+        let model = ManyToManyModel<Float>(architecture: Self.architecture, seed: 3)
         let file = ModelFile(architecture: Self.architecture, parameters: model.parameters, metadata: ["vocabulary": "[\"a\"]", "cell": "ignored"])
         let path = Self.temporaryPath("model.safetensors")
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -76,7 +76,7 @@ import Testing
 
     @Test(arguments: reasons())
     func inconsistentFilesAreRefused(name: String, damage: @Sendable (inout SafeTensors) -> Void, expected: String) throws {
-        let model = SequenceModel<Float>(architecture: Self.architecture, seed: 3)
+        let model = ManyToManyModel<Float>(architecture: Self.architecture, seed: 3)
         var file = ModelFile(architecture: Self.architecture, parameters: model.parameters).safeTensors()
         damage(&file)
         let path = Self.temporaryPath("\(name).safetensors")
@@ -95,7 +95,7 @@ import Testing
 
     @Test func aFailedSaveLeavesTheOldFileAlone() throws {
         let folder = Self.temporaryPath("no-such-folder")
-        let model = SequenceModel<Float>(architecture: Self.architecture, seed: 3)
+        let model = ManyToManyModel<Float>(architecture: Self.architecture, seed: 3)
         let file = ModelFile(architecture: Self.architecture, parameters: model.parameters)
         #expect(throws: (any Error).self) { try file.save(to: folder + "/model.safetensors") }
         #expect(throws: (any Error).self) { try ModelFile.load(from: folder) }

@@ -23,7 +23,7 @@ import Testing
     /// sequence gets inside a larger batch (the multi-row kernel, and BLAS for layer 2's input).
     @Test func batchOfOneMatchesTheGeneralPath() {
         let architecture = Architecture(cell: .lstm, inputSize: 31, hiddenSize: 80, layers: 2, bidirectional: true, outputSize: 31)
-        let model = SequenceModel<Float>(architecture: architecture, seed: 3, threads: 1)
+        let model = ManyToManyModel<Float>(architecture: architecture, seed: 3, threads: 1)
         var rng = SeededGenerator(seed: 4)
         let sequences = (0..<3).map { _ in (0..<20).map { _ in Int32(rng.uniformInt(below: 31)) } }
         let together = model.logits(SequenceBatch(sequences: sequences))

@@ -79,7 +79,7 @@ import Testing
     /// loads or refuses with a message.
     @Test func corruptedModelFilesNeverCrash() {
         let architecture = Architecture(cell: .lstm, inputSize: 4, hiddenSize: 2, bidirectional: true, outputSize: 3)
-        let model = SequenceModel<Float>(architecture: architecture, seed: 1)
+        let model = ManyToManyModel<Float>(architecture: architecture, seed: 1)
         let valid = ModelFile(architecture: architecture, parameters: model.parameters).safeTensors().serialized()
         var rng = SeededGenerator(seed: 99)
         var refused = 0

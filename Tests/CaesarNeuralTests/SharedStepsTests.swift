@@ -30,8 +30,8 @@ import Testing
     func twoCoresGiveOneCoresLogits(_ architecture: Architecture) {
         let shared = architecture.cell.gatesPerUnit * architecture.hiddenSize * architecture.hiddenSize * 4
         #expect(architecture.bidirectional || shared >= RecurrentProduct.sharedStepsMinimumBytes)  // the shared path runs
-        let one = SequenceModel<Float>(architecture: architecture, seed: 5, threads: 1)
-        let two = SequenceModel<Float>(architecture: architecture, seed: 5, threads: 2)
+        let one = ManyToManyModel<Float>(architecture: architecture, seed: 5, threads: 1)
+        let two = ManyToManyModel<Float>(architecture: architecture, seed: 5, threads: 2)
         var rng = SeededGenerator(seed: 6)
         let sequence = SequenceBatch(sequences: [(0..<40).map { _ in Int32(rng.uniformInt(below: 31)) }])
         #expect(one.logits(sequence).values == two.logits(sequence).values)

@@ -8,7 +8,7 @@ import Testing
     static let bidirectional = Architecture(cell: .rnn, inputSize: 6, hiddenSize: 3, bidirectional: true, outputSize: 4)
 
     static func gradients(_ architecture: Architecture, _ batch: SequenceBatch, carry: [Double]?) -> [Double] {
-        let model = SequenceModel<Double>(architecture: architecture, seed: 7, threads: 1)
+        let model = ManyToManyModel<Double>(architecture: architecture, seed: 7, threads: 1)
         model.lossAndGradients(batch, carry: carry)
         return model.gradients.values
     }

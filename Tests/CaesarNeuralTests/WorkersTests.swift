@@ -14,9 +14,9 @@ import Testing
     /// … 3 + 4 for two), together every sequence once; never more workers than sequences.
     @Test(arguments: [(7, 2), (7, 3), (2, 8), (1, 2), (64, 2)] as [(Int, Int)])
     func sequencesAreSharedOutEvenlyAndWhole(size: Int, threads: Int) {
-        let model = SequenceModel<Float>(architecture: Self.architecture, seed: 0, threads: threads)
+        let model = ManyToManyModel<Float>(architecture: Self.architecture, seed: 0, threads: threads)
         let batch = Self.batch(size: size, steps: 3)
-        let workers = model.workers.count(for: batch, threads: threads)
+        let workers = model.core.workers.count(for: batch, threads: threads)
         #expect(workers == min(threads, size))
         // Workers run at once: each writes only its own slot.
         let ranges = UnsafeMutableBufferPointer<Range<Int>>.allocate(capacity: workers)
@@ -24,7 +24,7 @@ import Testing
         defer { ranges.deallocate(); inputs.deallocate() }
         _ = ranges.initialize(repeating: 0..<0)
         _ = inputs.initialize(repeating: [])
-        model.workers.run(batch, threads: threads, parameters: model.parameters, version: 0) { w, _, part, range, _ in
+        model.core.workers.run(batch, threads: threads, parameters: model.parameters, version: 0) { w, _, part, range, _ in
             ranges[w] = range
             inputs[w] = part.inputs
         }
@@ -60,22 +60,22 @@ import Testing
     /// `sum` adds what each worker returns (the models add their parts' losses with it): here
     /// each returns its number of sequences, which must add up to the batch.
     @Test func sumAddsTheWorkersResults() {
-        let model = SequenceModel<Double>(architecture: Self.architecture, seed: 3, threads: 2)
+        let model = ManyToManyModel<Double>(architecture: Self.architecture, seed: 3, threads: 2)
         let batch = Self.batch(size: 5, steps: 4)
-        let total = model.workers.sum(batch, threads: 2, parameters: model.parameters, version: 0) { _, part, _ in Double(part.size) }
+        let total = model.core.workers.sum(batch, threads: 2, parameters: model.parameters, version: 0) { _, part, _ in Double(part.size) }
         #expect(total == 5)
     }
 
     /// A workspace is kept while batches fit it and replaced by a bigger one when not; never shrunk.
     @Test func workspacesGrowToTheLargestBatchAndStay() {
-        let model = SequenceModel<Float>(architecture: Self.architecture, seed: 0, threads: 1)
+        let model = ManyToManyModel<Float>(architecture: Self.architecture, seed: 0, threads: 1)
         _ = model.logits(Self.batch(size: 4, steps: 10))
-        let first = model.workers.workspaces[0]
+        let first = model.core.workers.workspaces[0]
         #expect(first.rows == 40 && first.batch == 4)
         _ = model.logits(Self.batch(size: 2, steps: 12))  // 24 rows and 2 sequences: fits
-        #expect(model.workers.workspaces[0] === first)
+        #expect(model.core.workers.workspaces[0] === first)
         _ = model.logits(Self.batch(size: 8, steps: 3))  // 8 sequences: does not fit
-        let grown = model.workers.workspaces[0]
+        let grown = model.core.workers.workspaces[0]
         #expect(grown !== first && grown.rows == 40 && grown.batch == 8)
         #expect(grown.fits(rows: 40, batch: 8) && !grown.fits(rows: 41, batch: 8) && !grown.fits(rows: 10, batch: 9))
     }

@@ -44,7 +44,7 @@ import Testing
 
     @Test(arguments: [UInt64(1), 2, 3])
     func accuracyIsTheValidationSetsAccuracy(seed: UInt64) {
-        let model = SequenceModel<Float>(architecture: Architecture(cell: .lstm, inputSize: 31, hiddenSize: 6, outputSize: 31), seed: seed)
+        let model = ManyToManyModel<Float>(architecture: Architecture(cell: .lstm, inputSize: 31, hiddenSize: 6, outputSize: 31), seed: seed)
         let matrix = Self.validation.confusion(of: model)
         #expect(matrix.total == 800)
         #expect(matrix.accuracy == Self.validation.accuracy(of: model))

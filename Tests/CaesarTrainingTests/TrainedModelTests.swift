@@ -40,7 +40,7 @@ import Testing
         }
         #expect(TrainingError.checkpointIsNotAModel(path: "m.checkpoint.safetensors").description
             == "'m.checkpoint.safetensors' is a training checkpoint (the latest weights and the optimizer's state), not a model; hint: give 'm.safetensors', the best model caesar train saved beside it")
-        let network: SequenceModel<Double> = try model.alignedNetwork()
+        let network: ManyToManyModel<Double> = try model.manyToManyNetwork()
         #expect(network.parameters.values == model.file.parameters.values.map(Double.init))
         #expect(model.network(Double.self).parameters.values == network.parameters.values)
     }
@@ -50,7 +50,7 @@ import Testing
         let model = TrainedModel(ModelFile(architecture: architecture, parameters: ParameterSet(layout: ParameterLayout(architecture))), path: "k.safetensors")
         #expect(model.network(Float.self) is KeyClassifier<Float>)
         #expect(throws: TrainingError.notManyToMany(path: "k.safetensors", setup: architecture.setup.description)) {
-            _ = try model.alignedNetwork(Float.self)
+            _ = try model.manyToManyNetwork(Float.self)
         }
     }
 

@@ -48,7 +48,7 @@ enum Fixtures {
     /// A decrypter for `key` made by hand, exact by construction: an RNN with one hidden unit
     /// per token (W_ih = 4·I, W_hh = 0), so h_t holds the input token alone, and a head that
     /// maps the unit of each ciphertext token to its plaintext token.
-    static func handMadeDecrypter(key: Int) -> SequenceModel<Float> {
+    static func handMadeDecrypter(key: Int) -> ManyToManyModel<Float> {
         let V = 31
         let architecture = Architecture(cell: .rnn, inputSize: V, hiddenSize: V, outputSize: V)
         var p = ParameterSet<Float>(layout: ParameterLayout(architecture))
@@ -60,6 +60,6 @@ enum Fixtures {
         }
         p["rnn.weight_ih_l0"] = wIH
         p["out.weight"] = wOut
-        return SequenceModel(architecture: architecture, parameters: p, threads: 1)
+        return ManyToManyModel(architecture: architecture, parameters: p, threads: 1)
     }
 }

@@ -9,7 +9,7 @@ import Testing
     /// For a one-layer RNN, h_j = tanh(a_j) and a_j = … + W_hh·h_{j−1}, so
     /// ∂L_t/∂h_{j−1} = (∂L_t/∂h_j ⊙ (1 − h_j²))·W_hh, starting from
     /// ∂L_t/∂h_t = (softmax(z_t) − onehot(y_t))·W_out (the forward direction's columns).
-    static func byHand(model: SequenceModel<Double>, window: SequenceBatch, lossAt t: Int) -> [Double] {
+    static func byHand(model: ManyToManyModel<Double>, window: SequenceBatch, lossAt t: Int) -> [Double] {
         let a = model.architecture, H = a.hiddenSize, D = a.layerOutputSize, O = a.outputSize
         let h = model.hiddenStates(window)[0]  // (T, D); the forward direction is columns 0..<H
         let z = model.logits(window).row(t)
@@ -35,7 +35,7 @@ import Testing
     ])
     func bpttNormsAreTheChainRuleByHand(seed: UInt64, hidden: Int, bidirectional: Bool, key: KeySchedule, length: Int) throws {
         let architecture = Architecture(cell: .rnn, inputSize: 31, hiddenSize: hidden, bidirectional: bidirectional, outputSize: 31)
-        let model = SequenceModel<Double>(architecture: architecture, seed: seed, threads: 1)
+        let model = ManyToManyModel<Double>(architecture: architecture, seed: seed, threads: 1)
         let windows = try ValidationSet(stream: Fixtures.text, contentLength: length, count: 3, key: key)
         let measured = windows.gradientNormsByDistance(of: model)
         #expect(measured.count == 3 && measured.allSatisfy { $0.count == length + 1 })
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func anLSTMsNormsAreFiniteAndStartAtTheHeadsGradient() throws {
-        let model = SequenceModel<Double>(architecture: Architecture(cell: .lstm, inputSize: 31, hiddenSize: 6, outputSize: 31), seed: 7, threads: 1)
+        let model = ManyToManyModel<Double>(architecture: Architecture(cell: .lstm, inputSize: 31, hiddenSize: 6, outputSize: 31), seed: 7, threads: 1)
         let windows = try ValidationSet(stream: Fixtures.text, contentLength: 12, count: 2, key: .any)
         let measured = windows.gradientNormsByDistance(of: model)
         #expect(measured.allSatisfy { $0.count == 13 && $0.allSatisfy { $0.isFinite && $0 > 0 } })

@@ -15,7 +15,7 @@ import Foundation
 /// same corpus (compare their bits per character in `Models/README.md`).
 public final class NeuralLanguageModel: @unchecked Sendable {
     public let file: ModelFile
-    let model: SequenceModel<Float>
+    let model: ManyToManyModel<Float>
     /// Steps per training window: the history it learned to use.
     public let window: Int
 
@@ -26,7 +26,7 @@ public final class NeuralLanguageModel: @unchecked Sendable {
             throw LanguageModelError.invalidFile(path: path, reason: "a language model reads and writes the \(Token.count) tokens, one way")
         }
         self.file = file
-        model = SequenceModel(architecture: a, parameters: file.parameters, threads: threads)
+        model = ManyToManyModel(architecture: a, parameters: file.parameters, threads: threads)
         window = file.trainedSequenceLength ?? 64
     }
 

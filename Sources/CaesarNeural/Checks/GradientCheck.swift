@@ -34,7 +34,7 @@ public enum GradientCheck {
     /// (``sample(_:limit:)``), so that every gate block and row gets its share; for a network of
     /// any setup. It checks full BPTT: truncation cuts the carried gradient, which finite
     /// differences of the loss cannot see; truncation has its own tests.
-    @_specialize(exported: true, where Model == SequenceModel<Double>)
+    @_specialize(exported: true, where Model == ManyToManyModel<Double>)
     @_specialize(exported: true, where Model == KeyClassifier<Double>)
     @_specialize(exported: true, where Model == EncoderDecoder<Double>)
     public static func run<Model: TrainableModel>(

@@ -76,13 +76,13 @@ public enum RecurrentProduct {
         }
     }
 
-    /// Whether one sequence's steps are shared between two cores (``SharedSteps``): a batch of
-    /// one, two threads, a W_hh large enough to gain, and hidden units that split into whole
-    /// strips per half.
+    /// Whether one sequence's steps are shared between two cores (``SharedSteps``), given a
+    /// packed W_hhᵀ of scalar `S` to share: a batch of one, two threads, a W_hh large enough
+    /// to gain, and hidden units that split into whole strips per half.
     static func sharesSteps<S: NeuralScalar>(
-        batch B: Int, threads: Int, hiddenSize H: Int, gateRows G: Int, packedTransposed: PackedStrips<S>?
+        batch B: Int, threads: Int, hiddenSize H: Int, gateRows G: Int, scalar _: S.Type
     ) -> Bool {
-        packedTransposed != nil && B == 1 && threads >= 2 && H % (2 * PackedStrips<S>.width) == 0
+        B == 1 && threads >= 2 && H % (2 * PackedStrips<S>.width) == 0
             && G * H * MemoryLayout<S>.stride >= sharedStepsMinimumBytes
     }
 }

@@ -111,7 +111,7 @@ struct RecurrentDirection {
         // 2. The recurrence: a_t += h₋₁·W_hhᵀ, then the cell. At the first step h₋₁ is the
         //    initial state (or zero, and the product is skipped).
         if let wT = recurrentTransposed,
-           RecurrentProduct.sharesSteps(batch: B, threads: threads, hiddenSize: hiddenSize, gateRows: G, packedTransposed: wT) {
+           RecurrentProduct.sharesSteps(batch: B, threads: threads, hiddenSize: hiddenSize, gateRows: G, scalar: S.self) {
             // The input's share first, for all steps: a dense input's product (T, in)·(in, G),
             // as large as the recurrence's, its two halves on the two cores.
             Parallel.forEach(inputParts) { part in addInputShare(rows: inputPart(part)) }

@@ -20,7 +20,8 @@ public enum Pooling: String, Codable, Sendable, CaseIterable {
 
 /// How a network's outputs line up with its inputs: the three classic recurrent setups.
 public enum Setup: Equatable, Hashable, Sendable, CustomStringConvertible {
-    /// One output per input step, aligned (the decrypter): a head at every step.
+    /// One output per input step, aligned with it (the decrypter): a head at every step.
+    /// ``ManyToManyModel`` runs it, and the language model.
     case manyToMany
     /// One output per sequence (the key classifier): the top layer pooled, then a head.
     case manyToOne(Pooling)

@@ -19,30 +19,18 @@
 /// Tensors (``ParameterLayout``): `encoder.*` as `nn.LSTM(V, H, L, bidirectional)`,
 /// `decoder.*` as `nn.LSTM(O, D, L)`, `out.*` as `nn.Linear(D, O)`.
 public final class EncoderDecoder<Scalar: NeuralScalar>: WorkerPasses, @unchecked Sendable {
-    public let architecture: Architecture
-    public var parameters: ParameterSet<Scalar> {
-        didSet { parametersVersion &+= 1 }
-    }
-    public var gradients: ParameterSet<Scalar>
-    public var threads: Int
+    // What every model holds, forwarded to its core (`_modify`: updated in place, never copied).
+    public var architecture: Architecture { core.architecture }
+    public var parameters: ParameterSet<Scalar> { get { core.parameters } _modify { yield &core.parameters } }
+    public var gradients: ParameterSet<Scalar> { get { core.gradients } _modify { yield &core.gradients } }
+    public var threads: Int { get { core.threads } set { core.threads = newValue } }
 
-    let encoder: RecurrentStack<Scalar>
-    let decoder: RecurrentStack<Scalar>
-    let head: LinearHead
-    let workers: Workers<Scalar>
-    private(set) var parametersVersion = 0
+    var core: ModelCore<Scalar>
+    var encoder: RecurrentStack<Scalar> { core.stacks[0] }
+    var decoder: RecurrentStack<Scalar> { core.stacks[1] }
 
     public init(architecture: Architecture, parameters: ParameterSet<Scalar>, threads: Int = 2) {
-        checkModel(architecture, parameters, threads: threads, setups: ["encoder-decoder"])
-        self.architecture = architecture
-        self.parameters = parameters
-        self.gradients = ParameterSet(layout: parameters.layout)
-        self.threads = threads
-        let stacks = architecture.stacks
-        encoder = RecurrentStack(stacks[0], layout: parameters.layout)
-        decoder = RecurrentStack(stacks[1], layout: parameters.layout)
-        head = LinearHead(outputOf: parameters.layout)
-        workers = Workers(architecture: architecture, stacks: [encoder, decoder])
+        core = ModelCore(architecture: architecture, parameters: parameters, threads: threads, setups: ["encoder-decoder"])
     }
 
     // MARK: - Inference
@@ -143,7 +131,7 @@ public final class EncoderDecoder<Scalar: NeuralScalar>: WorkerPasses, @unchecke
         batch.targets.withUnsafeBufferPointer { targets in  // teacher forcing: the decoder reads y_0 … y_{T−2}
             decoder.forward(w.stacks[1], tokens: targets.baseAddress!, steps: steps, batch: B, parameters: p, initial: handover(w, batch: B))
         }
-        head.forward(h: w.stacks[1].top(rows: m), parameters: p, logits: w.logits.view(rows: m, columns: architecture.outputSize))  // ((T−1)·B, D) · (D, O)
+        core.head.forward(h: w.stacks[1].top(rows: m), parameters: p, logits: w.logits.view(rows: m, columns: architecture.outputSize))  // ((T−1)·B, D) · (D, O)
     }
 
     /// Turns the worker's logits into `scale`·∂L/∂logits against targets 1 … T−1; returns the summed loss.
@@ -160,7 +148,7 @@ public final class EncoderDecoder<Scalar: NeuralScalar>: WorkerPasses, @unchecke
         let T = batch.steps, steps = T - 1, B = batch.size
         let encoderWorkspace = w.stacks[0], decoderWorkspace = w.stacks[1]
         // logits = s·W_outᵀ + b  ⇒  ∂L/∂s = ∂L/∂logits · W_out   ((T−1)·B, O) · (O, D) → ((T−1)·B, D)
-        head.backward(
+        core.head.backward(
             h: decoderWorkspace.top(rows: steps * B), dLogits: w.logits.view(rows: steps * B, columns: architecture.outputSize),
             parameters: p, gradients: w.gradients.base, dH: decoderWorkspace.dTop(rows: steps * B))
         // The decoder's BPTT, down to ∂L/∂s₀: the gradient of the encoder's final states.
@@ -196,7 +184,7 @@ public final class EncoderDecoder<Scalar: NeuralScalar>: WorkerPasses, @unchecke
             tokens.withUnsafeBufferPointer { previous in
                 decoder.forward(w.stacks[1], tokens: previous.baseAddress!, steps: 1, batch: B, parameters: p, initial: states)
             }
-            head.forward(h: w.stacks[1].top(rows: B), parameters: p, logits: logits)  // (B, D) · (D, O) → (B, O)
+            core.head.forward(h: w.stacks[1].top(rows: B), parameters: p, logits: logits)  // (B, D) · (D, O) → (B, O)
             for (l, state) in states.enumerated() {  // where the next step starts
                 decoder.finalState(layer: l, w.stacks[1], steps: 1, batch: B, into: state)
             }

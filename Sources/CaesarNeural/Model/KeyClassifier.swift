@@ -11,32 +11,22 @@
 /// and BPTT does the rest. With final-state pooling the loss touches only the last step of
 /// each direction; what the network learns from the other characters travels back through time.
 ///
-/// Tensors as ``SequenceModel``'s (`rnn.*`, `out.weight` (O, D), `out.bias` (O)); labels come
-/// from ``SequenceBatch/labels``. Workers split the batch as in ``SequenceModel``.
+/// Tensors as ``ManyToManyModel``'s (`rnn.*`, `out.weight` (O, D), `out.bias` (O)); labels come
+/// from ``SequenceBatch/labels``. Workers split the batch as in ``ManyToManyModel``.
 public final class KeyClassifier<Scalar: NeuralScalar>: WorkerPasses, @unchecked Sendable {
-    public let architecture: Architecture
-    public var parameters: ParameterSet<Scalar> {
-        didSet { parametersVersion &+= 1 }
-    }
-    public var gradients: ParameterSet<Scalar>
-    public var threads: Int
+    // What every model holds, forwarded to its core (`_modify`: updated in place, never copied).
+    public var architecture: Architecture { core.architecture }
+    public var parameters: ParameterSet<Scalar> { get { core.parameters } _modify { yield &core.parameters } }
+    public var gradients: ParameterSet<Scalar> { get { core.gradients } _modify { yield &core.gradients } }
+    public var threads: Int { get { core.threads } set { core.threads = newValue } }
 
+    var core: ModelCore<Scalar>
     let pooling: Pooling
-    let stack: RecurrentStack<Scalar>
-    let head: LinearHead
-    let workers: Workers<Scalar>
-    private(set) var parametersVersion = 0
+    var stack: RecurrentStack<Scalar> { core.stacks[0] }
 
     public init(architecture: Architecture, parameters: ParameterSet<Scalar>, threads: Int = 2) {
-        checkModel(architecture, parameters, threads: threads, setups: ["many-to-one"])
-        self.architecture = architecture
-        self.parameters = parameters
-        self.gradients = ParameterSet(layout: parameters.layout)
-        self.threads = threads
+        core = ModelCore(architecture: architecture, parameters: parameters, threads: threads, setups: ["many-to-one"])
         pooling = architecture.setup.pooling!
-        stack = RecurrentStack(architecture.stacks[0], layout: parameters.layout)
-        head = LinearHead(outputOf: parameters.layout)
-        workers = Workers(architecture: architecture, stacks: [stack])
     }
 
     // MARK: - Inference
@@ -89,7 +79,7 @@ public final class KeyClassifier<Scalar: NeuralScalar>: WorkerPasses, @unchecked
         }
         let z = w.pooled.view(rows: B, columns: D)
         SequencePooling.forward(pooling, h: w.stacks[0].top(rows: T * B), steps: T, batch: B, hiddenSize: architecture.hiddenSize, pooled: z)
-        head.forward(h: z, parameters: p, logits: w.logits.view(rows: B, columns: architecture.outputSize))  // (B, D) · (D, O) → (B, O)
+        core.head.forward(h: z, parameters: p, logits: w.logits.view(rows: B, columns: architecture.outputSize))  // (B, D) · (D, O) → (B, O)
     }
 
     func softmaxCrossEntropy(_ w: Workspace<Scalar>, _ batch: SequenceBatch, scale: Scalar) -> Double {
@@ -105,7 +95,7 @@ public final class KeyClassifier<Scalar: NeuralScalar>: WorkerPasses, @unchecked
         let T = batch.steps, B = batch.size, D = architecture.layerOutputSize, stackWorkspace = w.stacks[0]
         let z = w.pooled.view(rows: B, columns: D), dZ = w.dPooled.view(rows: B, columns: D)
         // logits = z·W_outᵀ + b  ⇒  ∂L/∂W_out, ∂L/∂b, and ∂L/∂z = ∂L/∂logits · W_out   (B, O) · (O, D) → (B, D)
-        head.backward(h: z, dLogits: w.logits.view(rows: B, columns: architecture.outputSize), parameters: p,
+        core.head.backward(h: z, dLogits: w.logits.view(rows: B, columns: architecture.outputSize), parameters: p,
                       gradients: w.gradients.base, dH: dZ)
         // z = pool(h)  ⇒  ∂L/∂h on the steps z came from   (B, D) → (T·B, D)
         SequencePooling.backward(pooling, dPooled: dZ, steps: T, batch: B, hiddenSize: architecture.hiddenSize, dH: stackWorkspace.dTop(rows: T * B))

@@ -4,7 +4,7 @@ import CaesarRandom
 /// set of the same layout, the loss of a batch, and one pass of forward, loss and
 /// backpropagation that adds ∂L/∂θ into the gradients.
 ///
-/// ``SequenceModel`` (many-to-many), ``KeyClassifier`` (many-to-one) and ``EncoderDecoder``
+/// ``ManyToManyModel`` (many-to-many), ``KeyClassifier`` (many-to-one) and ``EncoderDecoder``
 /// conform; ``makeTrainableModel(architecture:parameters:threads:)`` builds the one an
 /// architecture names. Each is also used directly, for what only it can do (per-step
 /// predictions, keys, greedy decoding).
@@ -19,7 +19,8 @@ public protocol TrainableModel<Scalar>: AnyObject {
     var architecture: Architecture { get }
     var parameters: ParameterSet<Scalar> { get set }
     var gradients: ParameterSet<Scalar> { get set }
-    /// Workers a batch is split between (its sequences, not its steps, are divided).
+    /// Threads a batch is split between: its sequences are divided between workers, and a
+    /// batch of one sequence shares each step's hidden units between two.
     var threads: Int { get set }
     init(architecture: Architecture, parameters: ParameterSet<Scalar>, threads: Int)
     /// The mean cross-entropy of a batch, without touching the gradients.
@@ -45,7 +46,7 @@ public func makeTrainableModel<Scalar: NeuralScalar>(
     architecture: Architecture, parameters: ParameterSet<Scalar>, threads: Int = 2
 ) -> any TrainableModel<Scalar> {
     switch architecture.setup {
-    case .manyToMany, .languageModel: return SequenceModel(architecture: architecture, parameters: parameters, threads: threads)
+    case .manyToMany, .languageModel: return ManyToManyModel(architecture: architecture, parameters: parameters, threads: threads)
     case .manyToOne: return KeyClassifier(architecture: architecture, parameters: parameters, threads: threads)
     case .encoderDecoder: return EncoderDecoder(architecture: architecture, parameters: parameters, threads: threads)
     }

@@ -2,11 +2,10 @@
 /// them the same way: the loss of a batch, and the training pass (forward, loss, backward on
 /// every worker, then the workers' gradients added up in a fixed order).
 ///
-/// ``SequenceModel``, ``KeyClassifier`` and ``EncoderDecoder`` differ only in their passes.
+/// ``ManyToManyModel``, ``KeyClassifier`` and ``EncoderDecoder`` differ only in their passes;
+/// what they hold is one ``ModelCore``.
 protocol WorkerPasses: TrainableModel {
-    var workers: Workers<Scalar> { get }
-    /// Counts the changes of ``TrainableModel/parameters`` (weight copies are rebuilt on change).
-    var parametersVersion: Int { get }
+    var core: ModelCore<Scalar> { get set }
     func forward(_ w: Workspace<Scalar>, _ part: SequenceBatch, parameters p: UnsafeMutablePointer<Scalar>)
     /// Turns the worker's logits into `scale`·∂L/∂logits; returns the summed loss.
     func softmaxCrossEntropy(_ w: Workspace<Scalar>, _ part: SequenceBatch, scale: Scalar) -> Double
@@ -21,7 +20,7 @@ extension WorkerPasses {
         _ batch: SequenceBatch, backward: Bool = false,
         _ body: (Int, Workspace<Scalar>, SequenceBatch, Range<Int>, UnsafeMutablePointer<Scalar>) -> Void
     ) {
-        workers.run(batch, threads: threads, parameters: parameters, version: parametersVersion, backward: backward, body)
+        core.workers.run(batch, threads: core.threads, parameters: core.parameters, version: core.parametersVersion, backward: backward, body)
     }
 
     /// Every worker's logits gathered into one (R·B, O) matrix, time-major: `rowsPerSequence`
@@ -41,7 +40,7 @@ extension WorkerPasses {
 
     /// The loss summed over every counted target of `batch`, gradients untouched.
     func summedLoss(_ batch: SequenceBatch) -> Double {
-        workers.sum(batch, threads: threads, parameters: parameters, version: parametersVersion) { worker, part, p in
+        core.workers.sum(batch, threads: core.threads, parameters: core.parameters, version: core.parametersVersion) { worker, part, p in
             forward(worker, part, parameters: p)
             return softmaxCrossEntropy(worker, part, scale: 0)
         }
@@ -54,22 +53,16 @@ extension WorkerPasses {
         precondition(carry == nil || carry!.count == batch.steps, "one carry factor per step")
         let factors = (carry ?? [Double](repeating: 1, count: batch.steps)).map { Scalar($0) }
         let scale = 1 / Scalar(count)
-        let sum = workers.sum(batch, threads: threads, parameters: parameters, version: parametersVersion, backward: true) { worker, part, p in
+        let sum = core.workers.sum(
+            batch, threads: core.threads, parameters: core.parameters, version: core.parametersVersion, backward: true
+        ) { worker, part, p in
             worker.gradients.zero()
             forward(worker, part, parameters: p)
             let loss = softmaxCrossEntropy(worker, part, scale: scale)
             backward(worker, part, parameters: p, carry: factors)
             return loss
         }
-        workers.addGradients(of: batch, threads: threads, into: &gradients)
+        core.workers.addGradients(of: batch, threads: core.threads, into: &core.gradients)
         return sum
     }
-}
-
-/// The checks every model's initializer makes, and the BLAS setting its workers rely on.
-func checkModel<Scalar: NeuralScalar>(_ architecture: Architecture, _ parameters: ParameterSet<Scalar>, threads: Int, setups names: [String]) {
-    precondition(names.contains(architecture.setup.name), "a \(architecture.setup) network is not \(names.joined(separator: " or "))")
-    precondition(parameters.layout == ParameterLayout(architecture), "parameters do not match \(architecture)")
-    precondition(threads > 0, "at least one thread")
-    BLAS.useOneThreadPerCall()
 }

@@ -6,7 +6,7 @@ import CaesarSetups
 struct LessonSetups: ParsableCommand, MatrixHeavyCommand {
     static let configuration = CommandConfiguration(
         commandName: "setups",
-        abstract: "The recurrent setups side by side: a key classifier, two aligned decrypters and an encoder-decoder.",
+        abstract: "The recurrent setups side by side: a key classifier, two many-to-many decrypters and an encoder-decoder.",
         // Generated, the synopsis would list all eight options on one line of 176 characters;
         // OPTIONS lists them anyway, so the usage says <options>, as the other lessons' do.
         usage: "caesar lesson setups <options>",

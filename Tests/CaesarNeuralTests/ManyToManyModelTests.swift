@@ -3,7 +3,7 @@ import Testing
 
 @testable import CaesarNeural
 
-@Suite struct SequenceModelTests {
+@Suite struct ManyToManyModelTests {
     static let architecture = Architecture(cell: .lstm, inputSize: 31, hiddenSize: 8, layers: 2, bidirectional: true, outputSize: 31)
 
     static func batch(size: Int, steps: Int, seed: UInt64) -> SequenceBatch {
@@ -27,10 +27,10 @@ import Testing
     }
 
     @Test func initializationIsReproducibleAndBounded() {
-        let a = SequenceModel<Float>(architecture: Self.architecture, seed: 5)
-        let b = SequenceModel<Float>(architecture: Self.architecture, seed: 5)
+        let a = ManyToManyModel<Float>(architecture: Self.architecture, seed: 5)
+        let b = ManyToManyModel<Float>(architecture: Self.architecture, seed: 5)
         #expect(a.parameters == b.parameters)
-        #expect(a.parameters != SequenceModel<Float>(architecture: Self.architecture, seed: 6).parameters)
+        #expect(a.parameters != ManyToManyModel<Float>(architecture: Self.architecture, seed: 6).parameters)
         let bound = 1 / Float(8).squareRoot()
         #expect(a.parameters["rnn.weight_hh_l1"].allSatisfy { abs($0) <= bound })
         #expect(a.parameters["out.weight"].allSatisfy { abs($0) <= 1 / Float(16).squareRoot() })
@@ -39,7 +39,7 @@ import Testing
     /// Each sequence's logits do not depend on the others, nor on how the batch is split.
     @Test func sequencesAreIndependentOfTheirBatchAndThreads() {
         let batch = Self.batch(size: 5, steps: 7, seed: 1)
-        let model = SequenceModel<Double>(architecture: Self.architecture, seed: 2, threads: 2)
+        let model = ManyToManyModel<Double>(architecture: Self.architecture, seed: 2, threads: 2)
         let together = model.logits(batch)
         model.threads = 1
         for (a, b) in zip(model.logits(batch).values, together.values) { #expect(abs(a - b) < 1e-12) }
@@ -56,8 +56,8 @@ import Testing
     /// The fast single-precision path against the double-precision reference.
     @Test func floatAgreesWithDouble() {
         let batch = Self.batch(size: 4, steps: 9, seed: 3)
-        let reference = SequenceModel<Double>(architecture: Self.architecture, seed: 4)
-        let fast = SequenceModel<Float>(architecture: Self.architecture, parameters: reference.parameters.converted())
+        let reference = ManyToManyModel<Double>(architecture: Self.architecture, seed: 4)
+        let fast = ManyToManyModel<Float>(architecture: Self.architecture, parameters: reference.parameters.converted())
         let lossDouble = reference.lossAndGradients(batch)
         let lossFloat = fast.lossAndGradients(batch)
         #expect(abs(lossDouble - lossFloat) < 1e-6 * lossDouble)
@@ -70,7 +70,7 @@ import Testing
     @Test func trainingStepsAreBitReproducible() {
         let batch = Self.batch(size: 6, steps: 5, seed: 8)
         func gradients(threads: Int) -> [Float] {
-            let model = SequenceModel<Float>(architecture: Self.architecture, seed: 9, threads: threads)
+            let model = ManyToManyModel<Float>(architecture: Self.architecture, seed: 9, threads: threads)
             model.lossAndGradients(batch)
             model.lossAndGradients(batch)  // accumulates
             return model.gradients.values
@@ -84,9 +84,9 @@ import Testing
     @Test func concurrentWorkersAgreeWithOne() {
         let architecture = Architecture(cell: .lstm, inputSize: 31, hiddenSize: 48, outputSize: 31)
         let batch = Self.batch(size: 16, steps: 12, seed: 10)
-        let one = SequenceModel<Double>(architecture: architecture, seed: 11, threads: 1)
+        let one = ManyToManyModel<Double>(architecture: architecture, seed: 11, threads: 1)
         one.lossAndGradients(batch)
-        let two = SequenceModel<Double>(architecture: architecture, parameters: one.parameters, threads: 2)
+        let two = ManyToManyModel<Double>(architecture: architecture, parameters: one.parameters, threads: 2)
         for _ in 0..<30 {
             two.gradients.zero()
             two.lossAndGradients(batch)
@@ -101,13 +101,13 @@ import Testing
     @Test func backwardWeightCopiesFollowTheParameters() {
         let architecture = Architecture(cell: .lstm, inputSize: 31, hiddenSize: 16, outputSize: 31)
         let batch = Self.batch(size: 4, steps: 6, seed: 14)
-        let model = SequenceModel<Float>(architecture: architecture, seed: 15, threads: 1)
+        let model = ManyToManyModel<Float>(architecture: architecture, seed: 15, threads: 1)
         model.lossAndGradients(batch)
         model.parameters.values.withUnsafeMutableBufferPointer { p in for k in p.indices { p[k] *= 0.5 } }
         _ = model.loss(batch)  // a forward-only pass on the new parameters
         model.gradients.zero()
         model.lossAndGradients(batch)
-        let fresh = SequenceModel<Float>(architecture: architecture, parameters: model.parameters, threads: 1)
+        let fresh = ManyToManyModel<Float>(architecture: architecture, parameters: model.parameters, threads: 1)
         fresh.lossAndGradients(batch)
         #expect(model.gradients.values == fresh.gradients.values)
     }
@@ -116,7 +116,7 @@ import Testing
         let arch = Architecture(cell: .rnn, inputSize: 3, hiddenSize: 2, outputSize: 3)
         var parameters = ParameterSet<Double>(layout: ParameterLayout(arch))
         parameters["out.bias"] = [0, Double.log(2), 0]  // all weights zero: p = (1/4, 1/2, 1/4)
-        let model = SequenceModel(architecture: arch, parameters: parameters, threads: 1)
+        let model = ManyToManyModel(architecture: arch, parameters: parameters, threads: 1)
         let batch = SequenceBatch(sequences: [[0, 1], [2, 0]], targets: [[1, 0], [2, 9]], ignoredTarget: 9)
         #expect(abs(model.loss(batch) - (Double.log(2) + 2 * Double.log(4)) / 3) < 1e-12)
     }

@@ -7,29 +7,18 @@
 /// of a batch are split between ``threads`` workers, each with its own activations and
 /// gradient buffer, summed in a fixed order: results depend on the thread count in their
 /// last bits (see ``Workers``) but are reproducible bit for bit for a given one on one machine.
-public final class SequenceModel<Scalar: NeuralScalar>: WorkerPasses, @unchecked Sendable {
-    public let architecture: Architecture
-    public var parameters: ParameterSet<Scalar> {
-        didSet { parametersVersion &+= 1 }
-    }
-    public var gradients: ParameterSet<Scalar>
-    /// Workers a batch is split between (its sequences, not its steps, are divided).
-    public var threads: Int
+public final class ManyToManyModel<Scalar: NeuralScalar>: WorkerPasses, @unchecked Sendable {
+    // What every model holds, forwarded to its core (`_modify`: updated in place, never copied).
+    public var architecture: Architecture { core.architecture }
+    public var parameters: ParameterSet<Scalar> { get { core.parameters } _modify { yield &core.parameters } }
+    public var gradients: ParameterSet<Scalar> { get { core.gradients } _modify { yield &core.gradients } }
+    public var threads: Int { get { core.threads } set { core.threads = newValue } }
 
-    let stack: RecurrentStack<Scalar>
-    let head: LinearHead
-    let workers: Workers<Scalar>
-    private(set) var parametersVersion = 0
+    var core: ModelCore<Scalar>
+    var stack: RecurrentStack<Scalar> { core.stacks[0] }
 
     public init(architecture: Architecture, parameters: ParameterSet<Scalar>, threads: Int = 2) {
-        checkModel(architecture, parameters, threads: threads, setups: ["many-to-many", "language-model"])
-        self.architecture = architecture
-        self.parameters = parameters
-        self.gradients = ParameterSet(layout: parameters.layout)
-        self.threads = threads
-        stack = RecurrentStack(architecture.stacks[0], layout: parameters.layout)
-        head = LinearHead(outputOf: parameters.layout)
-        workers = Workers(architecture: architecture, stacks: [stack])
+        core = ModelCore(architecture: architecture, parameters: parameters, threads: threads, setups: ["many-to-many", "language-model"])
     }
 
     // MARK: - Inference
@@ -75,7 +64,7 @@ public final class SequenceModel<Scalar: NeuralScalar>: WorkerPasses, @unchecked
         batch.inputs.withUnsafeBufferPointer { tokens in
             stack.forward(w.stacks[0], tokens: tokens.baseAddress!, steps: batch.steps, batch: batch.size, parameters: p, threads: threads)
         }
-        head.forward(h: w.stacks[0].top(rows: n), parameters: p, logits: w.logits.view(rows: n, columns: architecture.outputSize))
+        core.head.forward(h: w.stacks[0].top(rows: n), parameters: p, logits: w.logits.view(rows: n, columns: architecture.outputSize))
     }
 
     func softmaxCrossEntropy(_ w: Workspace<Scalar>, _ batch: SequenceBatch, scale: Scalar) -> Double {
@@ -97,7 +86,7 @@ public final class SequenceModel<Scalar: NeuralScalar>: WorkerPasses, @unchecked
         gradientNorms: UnsafeMutablePointer<Double>?
     ) {
         let n = batch.steps * batch.size, stackWorkspace = w.stacks[0]
-        head.backward(
+        core.head.backward(
             h: stackWorkspace.top(rows: n), dLogits: w.logits.view(rows: n, columns: architecture.outputSize), parameters: p,
             gradients: w.gradients.base, dH: stackWorkspace.dTop(rows: n))
         batch.inputs.withUnsafeBufferPointer { tokens in
@@ -108,7 +97,7 @@ public final class SequenceModel<Scalar: NeuralScalar>: WorkerPasses, @unchecked
     }
 }
 
-extension SequenceModel {
+extension ManyToManyModel {
     /// softmax(logits) at every step: each row of (T·B, O), time-major, is a distribution
     /// over the O classes.
     @_specialize(exported: true, where Scalar == Float)
@@ -142,7 +131,7 @@ extension SequenceModel {
     }
 }
 
-extension SequenceModel {
+extension ManyToManyModel {
     /// The output h of every layer at every step: one (T·B, D) matrix per layer, time-major,
     /// both directions side by side (forward first). What the network "thinks" as it reads.
     @_specialize(exported: true, where Scalar == Float)
@@ -150,7 +139,7 @@ extension SequenceModel {
     public func hiddenStates(_ batch: SequenceBatch) -> [Matrix<Scalar>] {
         let D = architecture.layerOutputSize
         var states = (0..<architecture.layers).map { _ in Matrix<Scalar>(rows: batch.steps * batch.size, columns: D) }
-        let single = SequenceModel(architecture: architecture, parameters: parameters, threads: 1)
+        let single = ManyToManyModel(architecture: architecture, parameters: parameters, threads: 1)
         single.run(batch) { _, worker, part, _, p in
             single.forward(worker, part, parameters: p)
             for l in 0..<architecture.layers {
@@ -177,7 +166,7 @@ extension SequenceModel {
             for b in 0..<batch.size { only.targets[t * batch.size + b] = ignored }
         }
         var norms = [Double](repeating: 0, count: batch.steps)
-        let single = SequenceModel(architecture: architecture, parameters: parameters, threads: 1)
+        let single = ManyToManyModel(architecture: architecture, parameters: parameters, threads: 1)
         let factors = [Scalar](repeating: 1, count: batch.steps)
         norms.withUnsafeMutableBufferPointer { out in
             single.run(only, backward: true) { _, worker, part, _, p in

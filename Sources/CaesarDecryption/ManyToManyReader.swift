@@ -8,8 +8,8 @@ import Foundation
 /// gives the plaintext that key implies,
 ///
 ///     score(k) = Σ over ciphertext letters c_t of log P(plaintext_t = c_t − k | ciphertext).
-struct AlignedReader: CiphertextReader {
-    let model: SequenceModel<Float>
+struct ManyToManyReader: CiphertextReader {
+    let model: ManyToManyModel<Float>
     let windowLength: Int
     /// Windows per forward pass (``CiphertextWindows/batchLimit(threads:)``).
     let batchLimit: Int
