@@ -288,17 +288,16 @@ private enum Validation {
     func measure(_ model: any TrainableModel<Float>) -> (accuracy: Double, bits: Double?, loss: Double?) {
         switch self {
         case .decryption(let sets):
-            let n = Double(sets.count)
-            return (sets.map { $0.accuracy(of: model) }.reduce(0, +) / n, nil, sets.map { model.loss($0.batch) }.reduce(0, +) / n)
+            let n = Double(sets.count), measured = sets.map { $0.measure(model) }
+            return (measured.map(\.accuracy).reduce(0, +) / n, nil, measured.map(\.loss).reduce(0, +) / n)
         case .language(let batch):
-            let network = model as! ManyToManyModel<Float>
-            let predictions = network.predictions(batch)
+            let (loss, predictions) = (model as! ManyToManyModel<Float>).lossAndPredictions(batch)
             var right = 0, counted = 0
             for (p, t) in zip(predictions, batch.targets) where t != batch.ignoredTarget {
                 counted += 1
                 if p == t { right += 1 }
             }
-            return (Double(right) / Double(max(counted, 1)), network.loss(batch) / 0.6931471805599453, nil)
+            return (Double(right) / Double(max(counted, 1)), loss / 0.6931471805599453, nil)
         }
     }
 }

@@ -39,7 +39,7 @@ public struct ValidationSet: Sendable {
     /// The accuracy a run is judged by: keys right (many-to-one), or characters right over the
     /// text positions (not [start] or [end]; `.` and [sep] count, although they are copied through).
     public func accuracy(of model: any TrainableModel<Float>) -> Double {
-        if let classifier = model as? KeyClassifier<Float> { return keyAccuracy(of: classifier) }
+        if let classifier = model as? KeyClassifier<Float> { return keyAccuracy(classifier.predictions(batch)) }
         return accuracies(of: model).characters
     }
 
@@ -47,7 +47,7 @@ public struct ValidationSet: Sendable {
     /// own output: for the key classifier, the ciphertext rotated back by its key.
     public func accuracies(of model: any TrainableModel<Float>) -> (characters: Double, windows: Double) {
         switch model {
-        case let model as ManyToManyModel<Float>: return compare(manyToManyOutput(of: model))
+        case let model as ManyToManyModel<Float>: return compare(textPositions(of: model.predictions(batch)))
         case let classifier as KeyClassifier<Float>: return compare(rotations(by: classifier.predictions(batch)))
         case let seq2seq as EncoderDecoder<Float>:
             let start = Int32(Token.start.index), end = Int32(Token.end.index)
@@ -56,10 +56,25 @@ public struct ValidationSet: Sendable {
         }
     }
 
-    /// Keys right: the classifier's most probable key against the window's.
-    func keyAccuracy(of classifier: KeyClassifier<Float>) -> Double {
-        let right = zip(classifier.predictions(batch), batch.labels).filter { $0 == $1 }.count
-        return Double(right) / Double(batch.size)
+    /// The accuracy (as ``accuracy(of:)``) and the mean loss of `model` on these windows, from
+    /// one forward pass where the setup allows: the encoder–decoder is judged by its greedy
+    /// output, a pass of its own beside the teacher-forced loss.
+    public func measure(_ model: any TrainableModel<Float>) -> (accuracy: Double, loss: Double) {
+        switch model {
+        case let model as ManyToManyModel<Float>:
+            let (loss, predictions) = model.lossAndPredictions(batch)
+            return (compare(textPositions(of: predictions)).characters, loss)
+        case let classifier as KeyClassifier<Float>:
+            let (loss, keys) = classifier.lossAndPredictions(batch)
+            return (keyAccuracy(keys), loss)
+        default:
+            return (accuracy(of: model), model.loss(batch))
+        }
+    }
+
+    /// Keys right: the classifier's most probable key of every window against the window's.
+    func keyAccuracy(_ keys: [Int32]) -> Double {
+        Double(zip(keys, batch.labels).filter { $0 == $1 }.count) / Double(batch.size)
     }
 
     /// The plaintext of every window (its text positions), in window order.
@@ -67,10 +82,9 @@ public struct ValidationSet: Sendable {
         (0..<batch.size).map { b in (1...contentLength).map { batch.targets[$0 * batch.size + b] } }
     }
 
-    /// The many-to-many network's most probable token at each text position.
-    private func manyToManyOutput(of model: ManyToManyModel<Float>) -> [[Int32]] {
-        let predictions = model.predictions(batch), B = batch.size
-        return (0..<B).map { b in (1...contentLength).map { predictions[$0 * B + b] } }
+    /// A many-to-many network's predictions (T·B, time-major) at each window's text positions.
+    private func textPositions(of predictions: [Int32]) -> [[Int32]] {
+        (0..<batch.size).map { b in (1...contentLength).map { predictions[$0 * batch.size + b] } }
     }
 
     /// The ciphertext of every window rotated back by `keys` (letters only).

@@ -62,7 +62,7 @@ import Testing
     @Test func sumAddsTheWorkersResults() {
         let model = ManyToManyModel<Double>(architecture: Self.architecture, seed: 3, threads: 2)
         let batch = Self.batch(size: 5, steps: 4)
-        let total = model.core.workers.sum(batch, threads: 2, parameters: model.parameters, version: 0) { _, part, _ in Double(part.size) }
+        let total = model.core.workers.sum(batch, threads: 2, parameters: model.parameters, version: 0) { _, part, _, _ in Double(part.size) }
         #expect(total == 5)
     }
 

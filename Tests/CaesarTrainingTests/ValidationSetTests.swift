@@ -29,9 +29,21 @@ import Testing
         #expect(characters == Double(300 - letters.reduce(0, +)) / 300)
     }
 
-    @Test func theAlignedNetworkIsJudgedByItsCharacters() {
-        let aligned = Self.constant(.manyToMany, outputs: 31, favourite: 4)  // 'e' everywhere
-        #expect(Self.set.accuracy(of: aligned) == Double(Self.count(4)) / 300)
+    @Test func theManyToManyNetworkIsJudgedByItsCharacters() {
+        let manyToMany = Self.constant(.manyToMany, outputs: 31, favourite: 4)  // 'e' everywhere
+        #expect(Self.set.accuracy(of: manyToMany) == Double(Self.count(4)) / 300)
+    }
+
+    /// What a run validates on, from one forward pass where the setup allows: the same accuracy
+    /// and the same loss, bit for bit, as measured separately.
+    @Test(arguments: [Setup.manyToMany, .manyToOne(.finalStates), .encoderDecoder])
+    func measureIsTheAccuracyAndTheLoss(_ setup: Setup) {
+        let outputs = setup == .manyToOne(.finalStates) ? 26 : 31
+        let architecture = Architecture(cell: .lstm, inputSize: 31, hiddenSize: 8, outputSize: outputs, setup: setup)
+        let model = makeTrainableModel(architecture: architecture, seed: 3, threads: 2, as: Float.self)
+        let (accuracy, loss) = Self.set.measure(model)
+        #expect(accuracy == Self.set.accuracy(of: model))
+        #expect(loss == model.loss(Self.set.batch))
     }
 
     /// The greedy output compared position by position: missing characters count as wrong, and

@@ -57,6 +57,15 @@ public final class KeyClassifier<Scalar: NeuralScalar>: WorkerPasses, @unchecked
         return summedLoss(batch) / Double(batch.size)
     }
 
+    /// ``loss(_:)`` and ``predictions(_:)`` from one forward pass (what validation measures).
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
+    public func lossAndPredictions(_ batch: SequenceBatch) -> (loss: Double, predictions: [Int32]) {
+        precondition(batch.labels.count == batch.size, "the loss needs a label per sequence")
+        let (sum, predictions) = summedLossAndPredictions(batch, rowsPerSequence: 1)
+        return (sum / Double(batch.size), predictions)
+    }
+
     // MARK: - Training
 
     /// Forward, the mean cross-entropy over the B labels, and backpropagation through the

@@ -40,6 +40,16 @@ public final class ManyToManyModel<Scalar: NeuralScalar>: WorkerPasses, @uncheck
         return total > 0 ? summedLoss(batch) / total : 0
     }
 
+    /// ``loss(_:)`` and ``predictions(_:)`` from one forward pass (what validation measures).
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
+    public func lossAndPredictions(_ batch: SequenceBatch) -> (loss: Double, predictions: [Int32]) {
+        precondition(!batch.targets.isEmpty, "the loss needs targets")
+        let (sum, predictions) = summedLossAndPredictions(batch, rowsPerSequence: batch.steps)
+        let total = Double(batch.countedTargets)
+        return (total > 0 ? sum / total : 0, predictions)
+    }
+
     // MARK: - Training
 
     /// Forward, loss and BPTT for one batch: returns the mean cross-entropy over the counted

@@ -40,10 +40,29 @@ extension WorkerPasses {
 
     /// The loss summed over every counted target of `batch`, gradients untouched.
     func summedLoss(_ batch: SequenceBatch) -> Double {
-        core.workers.sum(batch, threads: core.threads, parameters: core.parameters, version: core.parametersVersion) { worker, part, p in
+        core.workers.sum(batch, threads: core.threads, parameters: core.parameters, version: core.parametersVersion) { worker, part, _, p in
             forward(worker, part, parameters: p)
             return softmaxCrossEntropy(worker, part, scale: 0)
         }
+    }
+
+    /// From one forward pass: the loss summed over every counted target (as ``summedLoss(_:)``,
+    /// the same bits) and the most probable class of each logits row, (R·B) time-major with R =
+    /// `rowsPerSequence`. What validation needs, without a second pass.
+    func summedLossAndPredictions(_ batch: SequenceBatch, rowsPerSequence R: Int) -> (loss: Double, predictions: [Int32]) {
+        let O = architecture.outputSize
+        var predictions = [Int32](repeating: 0, count: R * batch.size)
+        let loss = predictions.withUnsafeMutableBufferPointer { out in
+            core.workers.sum(batch, threads: core.threads, parameters: core.parameters, version: core.parametersVersion) { worker, part, range, p in
+                forward(worker, part, parameters: p)
+                // The argmax first: the loss turns the logits into their gradient in place.
+                Workers<Scalar>.forEachRow(steps: R, range: range, batchSize: batch.size) { partRow, wholeRow in
+                    out[wholeRow] = SoftmaxCrossEntropy.argmax(worker.logits.base + partRow * O, count: O)
+                }
+                return softmaxCrossEntropy(worker, part, scale: 0)
+            }
+        }
+        return (loss, predictions)
     }
 
     /// The training pass: on every worker forward, the loss with its gradient scaled by
@@ -55,7 +74,7 @@ extension WorkerPasses {
         let scale = 1 / Scalar(count)
         let sum = core.workers.sum(
             batch, threads: core.threads, parameters: core.parameters, version: core.parametersVersion, backward: true
-        ) { worker, part, p in
+        ) { worker, part, _, p in
             worker.gradients.zero()
             forward(worker, part, parameters: p)
             let loss = softmaxCrossEntropy(worker, part, scale: scale)

@@ -49,15 +49,16 @@ final class Workers<Scalar: NeuralScalar> {
         }
     }
 
-    /// Runs `body` on every worker's part and adds up what the workers return, in worker order.
+    /// Runs `body(workspace, part, sequences, parameters)` on every worker's part and adds up
+    /// what the workers return, in worker order.
     func sum(
         _ batch: SequenceBatch, threads: Int, parameters: ParameterSet<Scalar>, version: Int, backward: Bool = false,
-        _ body: (Workspace<Scalar>, SequenceBatch, UnsafeMutablePointer<Scalar>) -> Double
+        _ body: (Workspace<Scalar>, SequenceBatch, Range<Int>, UnsafeMutablePointer<Scalar>) -> Double
     ) -> Double {
         let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: count(for: batch, threads: threads))
         defer { sums.deallocate() }
-        run(batch, threads: threads, parameters: parameters, version: version, backward: backward) { w, worker, part, _, p in
-            sums[w] = body(worker, part, p)
+        run(batch, threads: threads, parameters: parameters, version: version, backward: backward) { w, worker, part, range, p in
+            sums[w] = body(worker, part, range, p)
         }
         return sums.reduce(0, +)
     }
