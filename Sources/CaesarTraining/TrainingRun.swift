@@ -55,7 +55,7 @@ public final class TrainingRun {
         corpus paths: [String], validation: [String] = [], options: TrainingOptions, out: String, resume: Bool = false,
         lossy: Bool = false, arguments: [String]? = nil, language: String? = nil
     ) throws {
-        let command = arguments.map { "caesar " + $0.map(Self.shellQuoted).joined(separator: " ") }
+        let command = arguments.map(ShellWords.caesar)
         files = Files(out: out)
         corpusPaths = paths
         // What can be found wrong without writing anything comes first: no lock file is left
@@ -122,7 +122,7 @@ public final class TrainingRun {
         }
         if resuming, !words.contains("--resume") { words.append("--resume") }
         words += ["--lr", String(format: "%g", learningRate)]
-        return "caesar " + words.map(shellQuoted).joined(separator: " ")
+        return ShellWords.caesar(words)
     }
 
     deinit { close(lockDescriptor) }
@@ -173,11 +173,5 @@ public final class TrainingRun {
     static func steps(epochs: Double, corpus: TrainingCorpus, _ c: TrainingConfiguration) -> Int {
         let perStep = Double(c.batchSize * c.contentLength)
         return max(1, Int((epochs * Double(corpus.training.count) / perStep).rounded(.up)))
-    }
-
-    /// `word` as a shell needs it typed: in single quotes unless it is plainly safe.
-    public static func shellQuoted(_ word: String) -> String {
-        let safe = word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=:,+".contains($0)) }
-        return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 }

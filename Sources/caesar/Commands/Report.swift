@@ -62,7 +62,7 @@ struct Report: ParsableCommand, MatrixHeavyCommand {
 
     func run() throws {
         let page = try TextOutput(.file(path: out))  // an unwritable --output fails before any work
-        let command = (["caesar"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let command = ShellWords.caesar(Array(CommandLine.arguments.dropFirst()))
         let text = ModelReport.Corpus(tokens: try corpus.tokens(), name: corpus.name, fileName: corpus.path.split(separator: "/").last.map(String.init))
         let report = try ModelReport(path: file.model!, model: file.load()!, plaintext: self.text, key: key, corpus: text, windows: windows, command: command)
         let html = report.html

@@ -35,7 +35,7 @@ struct TrainingSummary: Encodable {
         configuration = trainer.configuration
         files = run.files
         records = trainer.state.records
-        resumeCommand = (["caesar", "train"] + run.corpusPaths + ["--output", files.model, "--resume"]).map(TrainingRun.shellQuoted).joined(separator: " ")
+        resumeCommand = ShellWords.caesar(["train"] + run.corpusPaths + ["--output", files.model, "--resume"])
     }
 
     var text: String {

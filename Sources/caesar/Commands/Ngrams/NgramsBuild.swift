@@ -74,7 +74,7 @@ extension Caesar.Ngrams {
             builder.validationFraction = validationSplit
             builder.note = note
             builder.lossy = lossy
-            builder.command = (["caesar"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+            builder.command = ShellWords.caesar(Array(CommandLine.arguments.dropFirst()))
             let (model, report) = try builder.build(from: corpora)
             try model.save(to: output)
             if json { return try JSONReport.print(report) }

@@ -73,16 +73,10 @@ extension Caesar.Ngrams {
             return Report.Corpus(path: path, letters: letters)
         }
 
-        /// `word` as a shell would need it typed: in single quotes unless it is plainly safe.
-        static func shellQuoted(_ word: String) -> String {
-            let safe = word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=:,+".contains($0)) }
-            return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
-        }
-
         /// The file's header: the format, the exact command, each corpus, and the user's notes.
         private func notes(_ corpora: [Report.Corpus]) -> [String] {
             ["Letter n-gram statistics for caesar (format: \(NgramStatistics.formatMagic)).",
-             "Built with: caesar " + CommandLine.arguments.dropFirst().map(Letters.shellQuoted).joined(separator: " ")]
+             "Built with: " + ShellWords.caesar(Array(CommandLine.arguments.dropFirst()))]
                 + corpora.map { "Corpus: \($0.path) (\($0.letters) letters)" } + note
         }
     }
