@@ -78,11 +78,10 @@ public struct ValidationSet: Sendable {
     }
 
     /// The plaintext of every window (its text positions), in window order.
-    var plaintexts: [[Int32]] {
-        (0..<batch.size).map { b in (1...contentLength).map { batch.targets[$0 * batch.size + b] } }
-    }
+    var plaintexts: [[Int32]] { textPositions(of: batch.targets) }
 
-    /// A many-to-many network's predictions (T·B, time-major) at each window's text positions.
+    /// Tokens of every step (T·B, time-major: targets, or a many-to-many network's predictions)
+    /// at each window's text positions.
     private func textPositions(of predictions: [Int32]) -> [[Int32]] {
         (0..<batch.size).map { b in (1...contentLength).map { predictions[$0 * batch.size + b] } }
     }

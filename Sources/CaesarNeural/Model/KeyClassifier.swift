@@ -42,10 +42,7 @@ public final class KeyClassifier<Scalar: NeuralScalar>: WorkerPasses, @unchecked
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public func predictions(_ batch: SequenceBatch) -> [Int32] {
-        let logits = logits(batch)
-        return logits.values.withUnsafeBufferPointer { values in
-            (0..<logits.rows).map { b in SoftmaxCrossEntropy.argmax(values.baseAddress! + b * logits.columns, count: logits.columns) }
-        }
+        predictedClasses(batch, rowsPerSequence: 1)
     }
 
     /// The mean cross-entropy of the labels, without touching the gradients.

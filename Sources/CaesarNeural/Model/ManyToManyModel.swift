@@ -126,18 +126,7 @@ extension ManyToManyModel {
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public func predictions(_ batch: SequenceBatch) -> [Int32] {
-        let O = architecture.outputSize
-        var result = [Int32](repeating: 0, count: batch.steps * batch.size)
-        result.withUnsafeMutableBufferPointer { out in
-            let out = out.baseAddress!
-            run(batch) { _, worker, part, range, p in
-                self.forward(worker, part, parameters: p)
-                Workers<Scalar>.forEachRow(steps: batch.steps, range: range, batchSize: batch.size) { partRow, wholeRow in
-                    out[wholeRow] = SoftmaxCrossEntropy.argmax(worker.logits.base + partRow * O, count: O)
-                }
-            }
-        }
-        return result
+        predictedClasses(batch, rowsPerSequence: batch.steps)
     }
 }
 

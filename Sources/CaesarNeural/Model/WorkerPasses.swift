@@ -46,23 +46,44 @@ extension WorkerPasses {
         }
     }
 
+    /// The most probable class of each logits row, (R·B) time-major with R = `rowsPerSequence`.
+    /// Each worker takes the argmax of its own logits, so the (R·B, O) logits of the whole batch
+    /// are never gathered into one matrix.
+    func predictedClasses(_ batch: SequenceBatch, rowsPerSequence R: Int) -> [Int32] {
+        var predictions = [Int32](repeating: 0, count: R * batch.size)
+        predictions.withUnsafeMutableBufferPointer { out in
+            run(batch) { _, worker, part, range, p in
+                forward(worker, part, parameters: p)
+                writeArgmax(of: worker, rowsPerSequence: R, sequences: range, batchSize: batch.size, into: out)
+            }
+        }
+        return predictions
+    }
+
     /// From one forward pass: the loss summed over every counted target (as ``summedLoss(_:)``,
-    /// the same bits) and the most probable class of each logits row, (R·B) time-major with R =
-    /// `rowsPerSequence`. What validation needs, without a second pass.
+    /// the same bits) and ``predictedClasses(_:rowsPerSequence:)``. What validation needs,
+    /// without a second pass.
     func summedLossAndPredictions(_ batch: SequenceBatch, rowsPerSequence R: Int) -> (loss: Double, predictions: [Int32]) {
-        let O = architecture.outputSize
         var predictions = [Int32](repeating: 0, count: R * batch.size)
         let loss = predictions.withUnsafeMutableBufferPointer { out in
             core.workers.sum(batch, threads: core.threads, parameters: core.parameters, version: core.parametersVersion) { worker, part, range, p in
                 forward(worker, part, parameters: p)
                 // The argmax first: the loss turns the logits into their gradient in place.
-                Workers<Scalar>.forEachRow(steps: R, range: range, batchSize: batch.size) { partRow, wholeRow in
-                    out[wholeRow] = SoftmaxCrossEntropy.argmax(worker.logits.base + partRow * O, count: O)
-                }
+                writeArgmax(of: worker, rowsPerSequence: R, sequences: range, batchSize: batch.size, into: out)
                 return softmaxCrossEntropy(worker, part, scale: 0)
             }
         }
         return (loss, predictions)
+    }
+
+    /// The argmax of each of a worker's logits rows, written at its row of the whole batch.
+    private func writeArgmax(
+        of worker: Workspace<Scalar>, rowsPerSequence R: Int, sequences: Range<Int>, batchSize: Int, into out: UnsafeMutableBufferPointer<Int32>
+    ) {
+        let O = architecture.outputSize
+        Workers<Scalar>.forEachRow(steps: R, range: sequences, batchSize: batchSize) { partRow, wholeRow in
+            out[wholeRow] = SoftmaxCrossEntropy.argmax(worker.logits.base + partRow * O, count: O)
+        }
     }
 
     /// The training pass: on every worker forward, the loss with its gradient scaled by
