@@ -12,17 +12,23 @@ import Glibc
 public struct Cracker: Sendable {
     public let method: ScoringMethod
     let scorer: any LetterScorer
+    /// What calibrates the posterior (``TemperatureScaling``): the statistics' recorded
+    /// temperatures for this method, or 1.
+    public var temperature: TemperatureSchedule
 
     public init(method: ScoringMethod, statistics: NgramStatistics) {
         self.method = method
         scorer = method.scorer(using: statistics)
+        temperature = statistics.temperatures[method] ?? 1
     }
 
     /// All 26 keys ranked for `letters` (alphabet indices, at least one).
     public func rank(_ letters: [UInt8]) -> KeyRanking {
         precondition(!letters.isEmpty, "ranking keys needs at least one letter")
         let statistics = (0..<26).map { scorer.statistic(of: letters, decryptedWith: $0) }
-        return KeyRanking(method: method.rawValue, statistics: statistics, logLikelihoods: statistics.map(scorer.logLikelihood(fromStatistic:)), lettersScored: letters.count)
+        return KeyRanking(
+            method: method.rawValue, statistics: statistics, logLikelihoods: statistics.map(scorer.logLikelihood(fromStatistic:)),
+            lettersScored: letters.count, temperature: temperature.temperature(letters: letters.count))
     }
 
     /// Ranks keys for the first `prefixLetters` letters of `text`; `source` names the text in the
@@ -104,6 +110,9 @@ public struct KeyRanking: Sendable, Equatable {
     public let candidates: [Candidate]
     /// How many letters the scores are over.
     public let lettersScored: Int
+    /// The evidence the posterior comes from, before any temperature: ln P(text | key) up to a
+    /// constant, indexed by key. What ``TemperatureScaling`` fits a temperature on.
+    public let logLikelihoods: [Double]
     /// With language models of several languages: each language's posterior, most probable first.
     public var languages: [LanguageProbability] = []
     /// The posterior that no key gives plaintext of a known language (random letters, another
@@ -135,12 +144,15 @@ public struct KeyRanking: Sendable, Equatable {
 
     /// Ranks keys from per-key scores (`statistics[k]` for key `k`) and their log-likelihoods.
     ///
-    /// The posterior is Bayes' rule with a uniform prior: `P(k | text) ∝ exp(logLikelihood[k])`,
-    /// a softmax, computed after subtracting the largest log-likelihood so `exp` cannot overflow.
-    public init(method: String, statistics: [Double], logLikelihoods: [Double], lettersScored: Int) {
+    /// The posterior is Bayes' rule with a uniform prior, the likelihoods taken to the power
+    /// 1/`temperature` (``TemperatureScaling``; 1 leaves them as they are):
+    /// `P(k | text) ∝ exp(logLikelihood[k] / T)`, a softmax, computed after subtracting the
+    /// largest so `exp` cannot overflow.
+    public init(method: String, statistics: [Double], logLikelihoods: [Double], lettersScored: Int, temperature: Double = 1) {
         precondition(statistics.count == 26 && logLikelihoods.count == 26, "a ranking needs one score per key, 26 of each")
+        precondition(temperature > 0 && temperature.isFinite, "a temperature is positive")
         let top = logLikelihoods.max()!
-        let weights = logLikelihoods.map { exp($0 - top) }
+        let weights = logLikelihoods.map { exp(($0 - top) / temperature) }
         let evidence = weights.reduce(0, +)
         let order = (0..<26).sorted { a, b in
             logLikelihoods[a] != logLikelihoods[b] ? logLikelihoods[a] > logLikelihoods[b] : a < b
@@ -148,6 +160,7 @@ public struct KeyRanking: Sendable, Equatable {
         self.method = method
         self.candidates = order.map { Candidate(key: $0, score: statistics[$0], posterior: weights[$0] / evidence) }
         self.lettersScored = lettersScored
+        self.logLikelihoods = logLikelihoods
     }
 
     /// The most probable key.

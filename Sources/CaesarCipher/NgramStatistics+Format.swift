@@ -5,6 +5,7 @@ import CaesarIO
 ///
 ///     # English letter n-grams for caesar: how and from what they were built.
 ///     caesar-ngrams 1
+///     calibration quadgram 4:0.9800,6:2.1000,20:3.4000 bigram 1.3456
 ///     ngrams 1 total 5412345 min-count 1 entries 26
 ///     a 412345
 ///     …
@@ -13,7 +14,9 @@ import CaesarIO
 ///     …
 ///
 /// Lines starting with `#` are comments (the ones before `caesar-ngrams 1` become ``notes``);
-/// blank lines are ignored. Each of the orders 1, 2 and 4 has one section: a header giving the
+/// blank lines are ignored. An optional `calibration` line before the sections gives the
+/// scorers' temperatures (``NgramStatistics/temperatures``, each a ``TemperatureSchedule``). Each of the orders 1, 2 and 4 has
+/// one section: a header giving the
 /// number of n-grams counted (`total`, pruned ones included), the pruning threshold and how
 /// many entry lines follow, then those lines, n lowercase letters and a count ≥ min-count.
 extension NgramStatistics {
@@ -46,6 +49,10 @@ extension NgramStatistics {
     public func formatted() -> String {
         var text = notes.map { "# \($0)\n" }.joined()
         text += NgramStatistics.formatMagic + "\n"
+        if !temperatures.isEmpty {
+            let fitted = ScoringMethod.allCases.compactMap { m in temperatures[m].map { "\(m.rawValue) \($0)" } }
+            text += "calibration " + fitted.joined(separator: " ") + "\n"
+        }
         for table in [unigrams, bigrams, quadgrams] {
             text += "ngrams \(table.order) total \(table.total) min-count \(table.minCount) entries \(table.entries)\n"
             for (index, count) in zip(table.indices, table.entryCounts) {
@@ -79,6 +86,7 @@ private struct Parser {
     /// proportion to the file).
     var counts: [Int: Int] = [:]
     var read = 0
+    var temperatures: [ScoringMethod: TemperatureSchedule] = [:]
 
     init(source: String) {
         self.source = source
@@ -108,10 +116,31 @@ private struct Parser {
             sawMagic = true
             return
         }
-        if fields.first == "ngrams" {
+        if fields.first == "calibration" {
+            try readCalibration(fields, number: number)
+        } else if fields.first == "ngrams" {
             try startSection(fields, number: number)
         } else {
             try addEntry(fields, number: number)
+        }
+    }
+
+    /// `calibration METHOD T …`: each scorer's temperature, once, before the sections.
+    mutating func readCalibration(_ fields: [String], number: Int) throws {
+        guard section == nil, tables.isEmpty else { throw fail(number, "the 'calibration' line comes before the first 'ngrams' section") }
+        guard temperatures.isEmpty else { throw fail(number, "a second 'calibration' line") }
+        guard fields.count >= 3, fields.count % 2 == 1 else {
+            throw fail(number, "expected 'calibration METHOD T …', pairs of a scorer and its temperature")
+        }
+        for i in stride(from: 1, to: fields.count, by: 2) {
+            guard let method = ScoringMethod(rawValue: fields[i]) else {
+                throw fail(number, "'\(fields[i])' is not a scorer (\(ScoringMethod.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            guard temperatures[method] == nil else { throw fail(number, "\(method.rawValue) is calibrated twice") }
+            guard let t = TemperatureSchedule(text: fields[i + 1]) else {
+                throw fail(number, "'\(fields[i + 1].prefix(40))' of \(method.rawValue) is not a temperature in \(TemperatureScaling.range.lowerBound)…\(Int(TemperatureScaling.range.upperBound)), nor LETTERS:T pairs joined by commas")
+            }
+            temperatures[method] = t
         }
     }
 
@@ -180,6 +209,6 @@ private struct Parser {
         for order in NgramStatistics.orders where tables[order] == nil {
             throw fail(lastLine, "no section of order \(order)")
         }
-        return NgramStatistics(unigrams: tables[1]!, bigrams: tables[2]!, quadgrams: tables[4]!, notes: notes)
+        return NgramStatistics(unigrams: tables[1]!, bigrams: tables[2]!, quadgrams: tables[4]!, notes: notes, temperatures: temperatures)
     }
 }

@@ -83,13 +83,17 @@ public struct NgramStatistics: Sendable, Equatable {
     public let quadgrams: Table
     /// Free-text lines that say where the counts come from (the file's `#` header).
     public let notes: [String]
+    /// The temperature that calibrates each scorer's posterior on text of this language
+    /// (``TemperatureScaling``), fitted by `caesar calibrate`; a scorer without one uses 1.
+    public var temperatures: [ScoringMethod: TemperatureSchedule]
 
-    public init(unigrams: Table, bigrams: Table, quadgrams: Table, notes: [String] = []) {
+    public init(unigrams: Table, bigrams: Table, quadgrams: Table, notes: [String] = [], temperatures: [ScoringMethod: TemperatureSchedule] = [:]) {
         precondition(unigrams.order == 1 && bigrams.order == 2 && quadgrams.order == 4, "tables in the wrong slots")
         self.unigrams = unigrams
         self.bigrams = bigrams
         self.quadgrams = quadgrams
         self.notes = notes
+        self.temperatures = temperatures
     }
 
     /// The table of order 1, 2 or 4.

@@ -45,7 +45,8 @@ public enum CrackingMethod: String, CaseIterable, Sendable, Codable {
             // The network's likelihoods; noise in the shape of English, from the n-gram model's skeleton.
             let network = try NeuralLanguageModel(path: try settings.model ?? ShippedModels.existing(ShippedModels.neuralLanguageModel), threads: settings.threads)
             let ngram = try NgramLanguageModel.load(from: try ShippedModels.existing(ShippedModels.languageModel(network.language)))
-            let cracker = try LanguageModelCracker(languages: [.init(model: network, noise: ngram.skeleton.map { NoiseModel(skeleton: $0, prior: Self.noisePrior) })])
+            let cracker = try LanguageModelCracker(languages: [.init(
+                model: network, temperature: network.calibrationTemperature, noise: ngram.skeleton.map { NoiseModel(skeleton: $0, prior: Self.noisePrior) })])
             cracker.method = rawValue
             cracker.pruning = (ngram, 40)  // the network scores only the keys the n-gram model cannot rule out
             return cracker

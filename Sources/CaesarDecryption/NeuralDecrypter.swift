@@ -9,7 +9,8 @@ import Foundation
 /// the many-to-many network from its per-character probabilities, the key classifier from its
 /// posterior over keys, the encoder–decoder from how likely its decoder finds each key's
 /// plaintext. The best key wins, its confidence is the softmax of the scores over the 26 keys
-/// (the posterior under a uniform prior, as for the n-gram scorers), and the text is decrypted
+/// (the posterior under a uniform prior, as for the n-gram scorers), taken at the temperature
+/// the file records (`calibration_temperature`, fitted by `caesar calibrate`), and the text is decrypted
 /// exactly by rotating its letters, which keeps case, accents, punctuation and spacing.
 /// ``Decryption/raw`` keeps the model's own answer, for teaching.
 public final class NeuralDecrypter {
@@ -24,6 +25,9 @@ public final class NeuralDecrypter {
     /// many-to-many models trained on every key; a model trained for one key has no symmetry
     /// between keys to average over.
     public var rotations: Bool
+    /// What calibrates the confidence (``TemperatureScaling``): the file's
+    /// `calibration_temperature`, or 1 when it records none.
+    public var temperature: TemperatureSchedule
     /// The key the model was trained for, when it was trained for one (`cipher_key`).
     public var trainedKey: Int? { file.metadata["cipher_key"].flatMap(Int.init) }
     let pipeline: TextPipeline
@@ -55,6 +59,7 @@ public final class NeuralDecrypter {
         self.model = model
         self.windowLength = windowLength
         rotations = a.setup == .manyToMany && file.metadata["cipher_key"].flatMap(Int.init) == nil
+        temperature = TemperatureScaling.recorded(file.metadata[TemperatureScaling.metadataKey])
         pipeline = try TextPipeline(options: .init(sentences: .none))
     }
 
@@ -175,7 +180,7 @@ public final class NeuralDecrypter {
     private func rank(_ content: [UInt8], _ scores: [Double], source: String) throws -> KeyRanking {
         let letters = content.filter { $0 < 26 }.count
         guard letters > 0 else { throw DecryptionError.noLetters(source: source) }
-        return KeyRanking(method: "neural", statistics: scores, logLikelihoods: scores, lettersScored: letters)
+        return KeyRanking(method: "neural", statistics: scores, logLikelihoods: scores, lettersScored: letters, temperature: temperature.temperature(letters: letters))
     }
 
     /// The many-to-many network's log P(token | ciphertext) at every content position,

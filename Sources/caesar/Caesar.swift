@@ -28,7 +28,7 @@ struct Caesar: ParsableCommand {
         version: Caesar.version,
         subcommands: [
             Encrypt.self, Decrypt.self, Brute.self, Crack.self, Tokenize.self, Train.self, Eval.self, Report.self,
-            GradCheck.self, Ngrams.self, Sample.self, Lesson.self, Bench.self,
+            Calibrate.self, GradCheck.self, Ngrams.self, Sample.self, Lesson.self, Bench.self,
         ]
     )
 

@@ -11,6 +11,11 @@ import Testing
         #expect(english.quadgrams.entries == 36_575)
         #expect(english.notes.contains { $0.hasPrefix("Built with: caesar ngrams build --min-count 10") })
         #expect(english.notes.contains { $0.hasPrefix("Held out for measurement") })
+        // Every scorer calibrated on text none of the statistics came from, and the notes say how.
+        #expect(Set(english.temperatures.keys) == Set(ScoringMethod.allCases))
+        for method in ScoringMethod.allCases {
+            #expect(english.notes.contains { $0.hasPrefix("Calibrated with: caesar calibrate --method \(method.rawValue) ") })
+        }
     }
 
     @Test func englishLooksLikeEnglish() throws {

@@ -11,6 +11,15 @@ import Testing
         #expect(parsed == SmallStatistics.statistics)
     }
 
+    @Test func temperaturesGoOnTheCalibrationLineAndComeBack() throws {
+        var statistics = SmallStatistics.statistics
+        statistics.temperatures = [.chi2: 3.25, .quadgram: TemperatureSchedule(points: [(4, 1.5), (10, 4.75)])]
+        let text = statistics.formatted()
+        #expect(text.hasPrefix("caesar-ngrams 1\ncalibration quadgram 4:1.5000,10:4.7500 chi2 3.2500\nngrams 1 total 20"))
+        #expect(try NgramStatistics(parsing: Array(text.utf8), source: "test") == statistics)
+        #expect(SmallStatistics.statistics.formatted().contains("calibration") == false)
+    }
+
     @Test func notesBecomeHeaderCommentsAndComeBack() throws {
         var counter = NgramCounter()
         counter.add("then")
@@ -53,6 +62,14 @@ import Testing
         ("caesar-ngrams 1\nngrams 1 total 5 min-count 1 entries 0\nngrams 1 total 5 min-count 1 entries 0\n", 3, "a second section of order 1"),
         ("caesar-ngrams 1\nngrams 1 total 5 min-count 1 entries 0\n", 2, "no section of order 2"),
         ("caesar-ngrams 1\nz\u{00E9} 5\n", 2, "unexpected byte outside a comment"),
+        ("caesar-ngrams 1\ncalibration\n", 2, "expected 'calibration METHOD T …'"),
+        ("caesar-ngrams 1\ncalibration quadgram\n", 2, "expected 'calibration METHOD T …'"),
+        ("caesar-ngrams 1\ncalibration trigram 2\n", 2, "'trigram' is not a scorer"),
+        ("caesar-ngrams 1\ncalibration chi2 2 chi2 3\n", 2, "chi2 is calibrated twice"),
+        ("caesar-ngrams 1\ncalibration chi2 99\n", 2, "'99' of chi2 is not a temperature in 0.05…20"),
+        ("caesar-ngrams 1\ncalibration chi2 4:1,4:2\n", 2, "'4:1,4:2' of chi2 is not a temperature"),
+        ("caesar-ngrams 1\ncalibration chi2 2\ncalibration bigram 2\n", 3, "a second 'calibration' line"),
+        ("caesar-ngrams 1\nngrams 1 total 5 min-count 1 entries 0\ncalibration chi2 2\n", 3, "the 'calibration' line comes before the first 'ngrams' section"),
     ] as [(String, Int, String)])
     func malformedFilesNameTheLineAndTheProblem(text: String, line: Int, problem: String) {
         do {

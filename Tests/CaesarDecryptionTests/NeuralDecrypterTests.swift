@@ -42,6 +42,22 @@ import Testing
         #expect(result.rawAgreement > 0.5)
     }
 
+    /// A file's `calibration_temperature` divides the scores before the softmax, at the text's
+    /// length; without one (or with one out of bounds) the scores are taken as they are.
+    @Test func theFilesTemperatureCalibratesTheConfidence() throws {
+        let cipher = CaesarShift(key: 5).apply(to: "five dozen jugs")  // 13 letters
+        let plain = try NeuralDecrypter(file: Self.trained, path: "test").decrypt(cipher).ranking
+        var file = Self.trained
+        file.metadata[TemperatureScaling.metadataKey] = "4:2.0000,20:6.0000"
+        let decrypter = try NeuralDecrypter(file: file, path: "test")
+        #expect(decrypter.temperature.temperature(letters: 13) == 4.25)
+        let calibrated = try decrypter.decrypt(cipher).ranking
+        let expected = KeyRanking(method: "neural", statistics: plain.logLikelihoods, logLikelihoods: plain.logLikelihoods, lettersScored: 13, temperature: 4.25)
+        #expect(calibrated.candidates == expected.candidates)
+        file.metadata[TemperatureScaling.metadataKey] = "1e9"
+        #expect(try NeuralDecrypter(file: file, path: "test").temperature == 1)
+    }
+
     @Test func rankingAStreamedPrefixAgreesWithTheWholeText() throws {
         let decrypter = try NeuralDecrypter(file: Self.trained, path: "test")
         let cipher = CaesarShift(key: 5).apply(to: "pack my box with five dozen liquor jugs")

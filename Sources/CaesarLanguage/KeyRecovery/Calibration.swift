@@ -1,3 +1,4 @@
+import CaesarCipher
 import CaesarRandom
 import CaesarText
 import Foundation
@@ -11,8 +12,8 @@ import Foundation
 ///     P(k | c) ∝ P(k) · P(decrypt(c, k))^(1/T),
 ///
 /// keeps the order of the keys and changes only how sure the answer is. T is chosen to make
-/// the true keys of held-out messages as probable as possible (the negative log-likelihood is
-/// convex in 1/T, so a bisection finds it); then among answers given with confidence 0.9,
+/// the true keys of held-out messages as probable as possible (``TemperatureScaling``, which
+/// calibrates every other method the same way); then among answers given with confidence 0.9,
 /// nine in ten are right, which `caesar eval` checks as the expected calibration error.
 public enum Calibration {
     /// A message for calibration: its tokens as the cracker reads them, and its key.
@@ -55,28 +56,8 @@ public enum Calibration {
     }
 
     /// The temperature that makes the true keys most probable: per trial, the 26 keys'
-    /// log-likelihoods and the key.
+    /// log-likelihoods and the key (``TemperatureScaling/fit(likelihoods:keys:logPrior:)``).
     public static func temperature(likelihoods: [[Double]], keys: [Int], prior: KeyPrior) -> Double {
-        precondition(likelihoods.count == keys.count && likelihoods.allSatisfy { $0.count == 26 }, "26 likelihoods per trial")
-        // The derivative of the mean negative log-likelihood in β = 1/T: E_posterior[ℓ] − ℓ_true,
-        // increasing in β; bisect for its zero.
-        func slope(_ beta: Double) -> Double {
-            var total = 0.0
-            for (ll, key) in zip(likelihoods, keys) {
-                let z = (0..<26).map { beta * ll[$0] + prior.logProbabilities[$0] }
-                let top = z.max()!
-                let w = z.map { exp($0 - top) }, sum = w.reduce(0, +)
-                total += (0..<26).reduce(0) { $0 + w[$1] / sum * ll[$1] } - ll[key]
-            }
-            return total / Double(max(keys.count, 1))
-        }
-        var low = 0.05, high = 20.0
-        guard slope(low) < 0 else { return 1 / low }
-        guard slope(high) > 0 else { return 1 / high }
-        for _ in 0..<60 {
-            let mid = (low * high).squareRoot()
-            if slope(mid) < 0 { low = mid } else { high = mid }
-        }
-        return 1 / (low * high).squareRoot()
+        TemperatureScaling.fit(likelihoods: likelihoods, keys: keys, logPrior: prior.logProbabilities)
     }
 }

@@ -19,14 +19,14 @@ public final class LanguageModelCracker {
     /// in the shape of its text looks like.
     public struct Language: Sendable {
         public let model: any CharacterLanguageModel
-        public let temperature: Double
+        public let temperature: TemperatureSchedule
         public let noise: NoiseModel?
         /// P(language) before the text is read, relative to the others' (normalized over them).
         public var prior: Double
         public var code: String { model.language }
 
-        public init(model: any CharacterLanguageModel, temperature: Double = 1, noise: NoiseModel? = nil, prior: Double = 1) {
-            precondition(temperature > 0 && prior > 0, "a temperature and a prior are positive")
+        public init(model: any CharacterLanguageModel, temperature: TemperatureSchedule = 1, noise: NoiseModel? = nil, prior: Double = 1) {
+            precondition(prior > 0, "a prior is positive")
             self.model = model
             self.temperature = temperature
             self.noise = noise
@@ -108,7 +108,7 @@ public final class LanguageModelCracker {
         }
         let total = languages.reduce(0) { $0 + $1.prior }
         return LanguageRanking(
-            method: method, languages: languages.map(\.code), likelihoods: likelihoods, temperatures: languages.map(\.temperature),
+            method: method, languages: languages.map(\.code), likelihoods: likelihoods, temperatures: languages.map { $0.temperature.temperature(letters: ciphertext.letters) },
             languagePriors: languages.map { $0.prior / total }, prior: prior, letters: ciphertext.letters, noise: noise)
     }
 }

@@ -1,3 +1,4 @@
+import CaesarCipher
 import CaesarNeural
 import CaesarRandom
 import CaesarText
@@ -33,6 +34,10 @@ public final class NeuralLanguageModel: @unchecked Sendable {
     public convenience init(path: String, threads: Int = 1) throws {
         try self.init(file: ModelFile.load(from: path), path: path, threads: threads)
     }
+
+    /// The temperature that calibrates cracking with it (``TemperatureScaling``), as the file
+    /// records it (fitted by `caesar calibrate`), or 1.
+    public var calibrationTemperature: TemperatureSchedule { TemperatureScaling.recorded(file.metadata[TemperatureScaling.metadataKey]) }
 
     /// ln P(token | the sequence before it) at every step of equal-length sequences, (T·B) time-major:
     /// entry (t, b) is the log-probability of `sequences[b][t + 1]` (the last step's is unused).

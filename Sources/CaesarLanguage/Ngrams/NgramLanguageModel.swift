@@ -1,3 +1,4 @@
+import CaesarCipher
 import CaesarText
 import Foundation
 
@@ -68,9 +69,17 @@ public final class NgramLanguageModel: @unchecked Sendable {
         NgramLanguageModel(order: order, nodes: nodes, depthStarts: depthStarts, logProbabilities: logProbabilities, metadata: metadata, skeleton: skeleton)
     }
 
+    /// The same model recording another calibration temperature (`caesar calibrate`).
+    public func recording(temperature: TemperatureSchedule, command: String? = nil) -> NgramLanguageModel {
+        var metadata = metadata
+        metadata[TemperatureScaling.metadataKey] = temperature.description
+        metadata["calibration_command"] = command
+        return with(metadata: metadata)
+    }
+
     /// The temperature fitted when the model was built (``Calibration``), or 1.
-    public var calibrationTemperature: Double {
-        metadata["calibration_temperature"].flatMap(Double.init).flatMap { (0.05...20).contains($0) ? $0 : nil } ?? 1
+    public var calibrationTemperature: TemperatureSchedule {
+        TemperatureScaling.recorded(metadata[TemperatureScaling.metadataKey])
     }
 
     /// How many n-grams it stores (P(w | h) values), of every order.

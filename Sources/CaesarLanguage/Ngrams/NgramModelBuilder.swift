@@ -1,3 +1,4 @@
+import CaesarCipher
 import Foundation
 
 /// Everything `caesar ngrams build` does, for any Swift program: read the corpus, estimate
@@ -51,7 +52,7 @@ public struct NgramModelBuilder: Sendable {
             let fitted = try Self.calibrate(model, on: corpus.validation)
             temperature = fitted
             metadata["validation_bits_per_character"] = String(format: "%.4f", bits!)
-            metadata["calibration_temperature"] = String(format: "%.4f", fitted)
+            metadata[TemperatureScaling.metadataKey] = String(format: "%.4f", fitted)
             model = model.with(metadata: metadata)
         }
         let report = Report(
