@@ -44,9 +44,13 @@ extension CrackingBenchmark {
         // --lines: every core, a ranker each, on the messages of the middle length.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)), letters = lengths[lengths.count / 2]
         let lineMessages = trials.trials.filter { $0.letters == letters }.map { String(decoding: $0.ciphertext, as: UTF8.self) }
-        let lines = try [CrackingMethod.quadgram, .lm, .charRNN, .neural].map { method in
+        var lines = try [CrackingMethod.quadgram, .lm, .charRNN, .neural].map { method in
             try throughput(method: method, messages: lineMessages, letters: letters, workers: workers)
         }
+        // The network reading each message once instead of in all 26 rotations: 26 times less work.
+        var once = settings
+        once.rotations = false
+        lines.append(try throughput(method: .neural, settings: once, label: "neural --no-rotations", messages: lineMessages, letters: letters, workers: workers))
         var walls: [Double] = []
         for _ in 0..<11 {
             walls.append(try Subprocess.time([executable, "decrypt", Self.example], input: "/dev/null", output: "/dev/null").wall * 1000)

@@ -50,6 +50,7 @@ public struct CrackingBenchmark: Sendable {
 
     /// Many messages at once (`--lines`): one method's throughput.
     public struct Throughput: Sendable, Codable {
+        /// The method, as `--method` names it, with the flags that set it apart.
         public let method: String
         public let letters: Int
         public let messages: Int
@@ -59,8 +60,10 @@ public struct CrackingBenchmark: Sendable {
     }
 
     /// Cracks `messages` with the ``MessageCracker`` `decrypt --lines` makes for `method` on
-    /// `workers` cores, `repeats` times.
-    public func throughput(method: CrackingMethod, settings: CrackingMethod.Settings = .init(), messages: [String], letters: Int, workers: Int) throws -> Throughput {
+    /// `workers` cores, `repeats` times; `label` names it in the report (default: the method).
+    public func throughput(
+        method: CrackingMethod, settings: CrackingMethod.Settings = .init(), label: String? = nil, messages: [String], letters: Int, workers: Int
+    ) throws -> Throughput {
         let cracker = try MessageCracker(method: method, settings: settings, workers: workers)
         _ = cracker.crack(Array(messages.prefix(workers)))  // warm
         var rates: [Double] = []
@@ -70,7 +73,7 @@ public struct CrackingBenchmark: Sendable {
             rates.append(Double(messages.count) / ((clock.now - started) / .seconds(1)))
         }
         rates.sort()
-        return Throughput(method: method.rawValue, letters: letters, messages: messages.count, workers: workers, messagesPerSecond: rates[rates.count / 2])
+        return Throughput(method: label ?? method.rawValue, letters: letters, messages: messages.count, workers: workers, messagesPerSecond: rates[rates.count / 2])
     }
 
     /// A file and how long reading and checking it takes.

@@ -32,6 +32,8 @@ import Testing
         #expect(scoring.allSatisfy { ($0["messages"] as? Int) == 3 && ($0["milliseconds"] as! Double) > 0 })
         let loading = report["loading"] as! [[String: Any]]
         #expect(loading.count == 7 && loading.allSatisfy { ($0["milliseconds"] as! Double) > 0 })
+        let lines = report["lines"] as! [[String: Any]]
+        #expect(lines.map { $0["method"] as! String } == ["quadgram", "lm", "char-rnn", "neural", "neural --no-rotations"])
         #expect((report["decryptWallMilliseconds"] as! Double) > 0)
     }
 
