@@ -91,7 +91,8 @@ let package = Package(
             ]
         ),
 
-        // Tests mirror the modules.
+        // Tests mirror the modules; CaesarTestSupport is what several of them share.
+        .target(name: "CaesarTestSupport", path: "Tests/CaesarTestSupport"),
         .testTarget(
             name: "CaesarTextTests",
             dependencies: [
@@ -103,15 +104,15 @@ let package = Package(
         .testTarget(name: "CaesarRandomTests", dependencies: ["CaesarRandom"]),
         .testTarget(name: "CaesarCipherTests", dependencies: ["CaesarCipher", "CaesarIO"]),
         .testTarget(name: "CaesarNeuralTests", dependencies: ["CaesarNeural"], exclude: ["Golden"]),
-        .testTarget(name: "CaesarTrainingTests", dependencies: ["CaesarTraining"]),
-        .testTarget(name: "CaesarDecryptionTests", dependencies: ["CaesarDecryption", "CaesarTraining"]),
-        .testTarget(name: "CaesarLanguageTests", dependencies: ["CaesarLanguage", "CaesarText", "CaesarCipher", "CaesarNeural", "CaesarRandom"]),
+        .testTarget(name: "CaesarTrainingTests", dependencies: ["CaesarTraining", "CaesarTestSupport"]),
+        .testTarget(name: "CaesarDecryptionTests", dependencies: ["CaesarDecryption", "CaesarTraining", "CaesarTestSupport"]),
+        .testTarget(name: "CaesarLanguageTests", dependencies: ["CaesarLanguage", "CaesarText", "CaesarCipher", "CaesarNeural", "CaesarRandom", "CaesarTestSupport"]),
         .testTarget(name: "CaesarPlotTests", dependencies: ["CaesarPlot"]),
         .testTarget(name: "CaesarLessonsTests", dependencies: ["CaesarLessons"], exclude: ["golden"]),
-        .testTarget(name: "CaesarSetupsTests", dependencies: ["CaesarSetups"]),
+        .testTarget(name: "CaesarSetupsTests", dependencies: ["CaesarSetups", "CaesarTestSupport"]),
         .testTarget(name: "CaesarFuzzingTests", dependencies: ["CaesarFuzzing"]),
         .testTarget(name: "CaesarInspectionTests", dependencies: ["CaesarInspection", "CaesarTraining", "CaesarDecryption"]),
         .testTarget(name: "CaesarBenchmarksTests", dependencies: ["CaesarBenchmarks", "CaesarNeural"]),
-        .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarBenchmarks", "CaesarIO", "CaesarNeural", "CaesarLanguage", "CaesarTraining"]),
+        .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarBenchmarks", "CaesarIO", "CaesarNeural", "CaesarLanguage", "CaesarTraining", "CaesarTestSupport"]),
     ]
 )

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
+import CaesarTestSupport
 
 /// `caesar decrypt` without a key: a model (or a scorer) finds it.
 @Suite struct DecryptNeuralTests {
     /// A small model trained by the CLI itself on the in-repo story, key 3.
     static let model: String = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-decrypt-\(UUID().uuidString)").path
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = ScratchFolder.make("decrypt")
         let run = try! CaesarRun(["train", SourceTree.path("Corpora/en-the-lighthouse-letters.txt"), "--key", "3", "--hidden", "24",
                                   "--steps", "200", "--seq-len", "24", "--val-every", "200", "--out", folder + "/m.safetensors"])
         precondition(run.status == 0, run.stderr)
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func aFileThatIsNotAModelIsRefused() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-not-a-model-\(UUID().uuidString)").path
+        let path = ScratchFolder.scratchPath("not-a-model")
         try Data("hello, this is text".utf8).write(to: URL(fileURLWithPath: path))
         let run = try CaesarRun(["decrypt", "--model", path, Self.cipher])
         #expect(run.status == 1)

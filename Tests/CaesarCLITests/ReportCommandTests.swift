@@ -3,6 +3,7 @@ import Testing
 
 #if canImport(FoundationXML)
 import FoundationXML
+import CaesarTestSupport
 #endif
 
 /// `caesar report` run as a user would: the page's figures, its parts, and every kind of bad input.
@@ -10,9 +11,7 @@ import FoundationXML
     let hint = "; hint: see 'caesar report --help'"
 
     static func folder() -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-report-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        ScratchFolder.make("report")
     }
 
     /// Element names of a well-formed XML document, in order, or the parser's error.

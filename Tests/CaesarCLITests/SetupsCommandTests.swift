@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CaesarTestSupport
 
 /// The three setups through the same commands: train, decrypt, eval.
 @Suite struct SetupsCommandTests {
@@ -7,8 +8,7 @@ import Testing
 
     /// Tiny models of each setup, trained by the CLI (key 3: quick to learn, and plumbing is what counts here).
     static let models: [String: String] = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-setups-\(UUID().uuidString)").path
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = ScratchFolder.make("setups")
         var models: [String: String] = [:]
         for (name, flags) in [("m2o", ["--setup", "many-to-one", "--pooling", "mean"]), ("s2s", ["--setup", "encoder-decoder"])] {
             let out = folder + "/\(name).safetensors"
@@ -21,7 +21,7 @@ import Testing
     }()
 
     @Test func trainingReportsTheSetupsMeasure() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-setups-\(UUID().uuidString)").path
+        let folder = ScratchFolder.scratchPath("setups")
         let run = try CaesarRun(["train", Self.corpus, "--setup", "many-to-one", "--key", "3", "--arch", "rnn", "--hidden", "8",
                                  "--steps", "20", "--val-every", "10", "--seq-len", "12", "--out", folder + "-m.safetensors"])
         #expect(run.status == 0, "\(run.stderr)")

@@ -1,12 +1,11 @@
 import Foundation
+import CaesarTestSupport
 
 /// Small models trained by the real binary, once per test run, for the commands that read
 /// models. A few dozen steps: they decrypt badly, but every file and number is real.
 enum TinyModels {
     static let folder: String = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-tiny-models-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        ScratchFolder.make("tiny-models")
     }()
 
     /// A bidirectional LSTM of 8 units for any key, with its curves beside it.

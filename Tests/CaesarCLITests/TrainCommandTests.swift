@@ -2,14 +2,13 @@ import CaesarNeural
 import CaesarTraining
 import Foundation
 import Testing
+import CaesarTestSupport
 
 @Suite struct TrainCommandTests {
     static let corpus = SourceTree.path("Corpora/en-the-lighthouse-letters.txt")
 
     static func folder() -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-train-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        ScratchFolder.make("train")
     }
 
     @Test func aSmallRunWritesModelCheckpointAndCurves() throws {

@@ -3,6 +3,7 @@ import CaesarIO
 import CaesarNeural
 import Foundation
 import Testing
+import CaesarTestSupport
 
 @testable import CaesarDecryption
 
@@ -39,9 +40,7 @@ import Testing
     /// The whole round: fit a letter scorer on a text, write the statistics with the fitted
     /// temperatures and the command, read them back, and crack with them.
     @Test func aFittedTemperatureIsRecordedAndUsed() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-calibration-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = ScratchFolder.make("calibration")
         var english = try NgramStatistics.english()
         english.temperatures = [:]
         let file = folder + "/english.ngrams", output = folder + "/calibrated.ngrams"

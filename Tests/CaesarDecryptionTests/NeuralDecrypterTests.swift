@@ -4,6 +4,7 @@ import CaesarText
 import CaesarTraining
 import Foundation
 import Testing
+import CaesarTestSupport
 
 @testable import CaesarDecryption
 
@@ -18,8 +19,7 @@ import Testing
         c.batchSize = 16
         c.steps = 150
         c.validationInterval = 150
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-decrypter-\(UUID().uuidString)").path
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = ScratchFolder.make("decrypter")
         let trainer = try! Trainer(configuration: c, training: tokens, validation: Array(tokens.prefix(500)),
                                    outputs: .init(model: folder + "/m.safetensors", checkpoint: folder + "/c.safetensors"))
         _ = try! trainer.run()

@@ -1,5 +1,6 @@
 import CaesarText
 import Foundation
+import CaesarTestSupport
 
 @testable import CaesarLanguage
 
@@ -15,8 +16,6 @@ enum Fixtures {
         sentences: corpus.training, order: 4, metadata: ["language": "en"])
 
     static func folder() -> String {
-        let path = NSTemporaryDirectory() + "caesar-language-tests-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        ScratchFolder.make("language-tests")
     }
 }

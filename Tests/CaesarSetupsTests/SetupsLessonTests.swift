@@ -1,6 +1,7 @@
 import CaesarRandom
 import Foundation
 import Testing
+import CaesarTestSupport
 
 @testable import CaesarSetups
 
@@ -21,7 +22,7 @@ import Testing
     }
 
     static func folder() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("caesar-setups-lesson-\(UUID().uuidString)").path
+        ScratchFolder.scratchPath("setups-lesson")
     }
 }
 

@@ -1,5 +1,6 @@
 import CaesarNeural
 import Foundation
+import CaesarTestSupport
 
 @testable import CaesarTraining
 
@@ -24,9 +25,7 @@ enum Fixtures {
         """, count: 6))
 
     static func folder() -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-training-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        ScratchFolder.make("training")
     }
 
     static func configuration(key: KeySchedule = .fixed(3), steps: Int = 40) -> TrainingConfiguration {
