@@ -64,7 +64,7 @@ let package = Package(
         ),
         .target(name: "CaesarTraining", dependencies: ["CaesarNeural", "CaesarText", "CaesarIO", "CaesarRandom", "CaesarPlot"]),
         // x86-64-v3 here too: the trie's lookups count bits (POPCNT), and models store halves (F16C).
-        .target(name: "CaesarLanguage", dependencies: ["CaesarText", "CaesarCipher", "CaesarNeural", "CaesarIO"], swiftSettings: kernelFlags),
+        .target(name: "CaesarLanguage", dependencies: ["CaesarText", "CaesarCipher", "CaesarNeural", "CaesarIO"], exclude: ["README.md"], swiftSettings: kernelFlags),
         .target(name: "CaesarDecryption", dependencies: ["CaesarNeural", "CaesarText", "CaesarCipher", "CaesarTraining", "CaesarLanguage"]),
         .target(name: "CaesarPlot", exclude: ["README.md"]),
         .target(name: "CaesarInspection", dependencies: ["CaesarPlot", "CaesarDecryption", "CaesarCipher", "CaesarTraining", "CaesarLessons", "CaesarText", "CaesarNeural", "CaesarIO", "CaesarRandom"]),
@@ -113,6 +113,6 @@ let package = Package(
         .testTarget(name: "CaesarFuzzingTests", dependencies: ["CaesarFuzzing"]),
         .testTarget(name: "CaesarInspectionTests", dependencies: ["CaesarInspection", "CaesarTraining", "CaesarDecryption"]),
         .testTarget(name: "CaesarBenchmarksTests", dependencies: ["CaesarBenchmarks", "CaesarNeural"]),
-        .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarBenchmarks", "CaesarIO", "CaesarNeural", "CaesarLanguage", "CaesarTraining", "CaesarTestSupport"]),
+        .testTarget(name: "CaesarCLITests", dependencies: ["caesar", "CaesarBenchmarks", "CaesarIO", "CaesarNeural", "CaesarLanguage", "CaesarTraining", "CaesarTestSupport"], exclude: ["HelpSnapshots"]),
     ]
 )

@@ -3,6 +3,7 @@ public enum DecryptionError: Error, Equatable, CustomStringConvertible {
     case notADecrypter(path: String, reason: String)
     case noLetters(source: String)
     case noDefaultModel(path: String)
+    case fixedKeyCalibration(path: String, key: Int)
 
     public var description: String {
         switch self {
@@ -12,6 +13,8 @@ public enum DecryptionError: Error, Equatable, CustomStringConvertible {
             return "no letters a–z in \(source), so there is no key to find; hint: give ciphertext with Latin letters"
         case .noDefaultModel(let path):
             return "the default model '\(path)' is missing; hint: pass --model PATH, or restore Models/ from the repository"
+        case .fixedKeyCalibration(let path, let key):
+            return "model '\(path)' was trained for key \(key) only, so it has no choice among keys whose confidence could be calibrated; hint: calibrate a model trained with --key any"
         }
     }
 }

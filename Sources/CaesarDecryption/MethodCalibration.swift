@@ -89,10 +89,10 @@ public enum MethodCalibration {
     /// the fit runs to the sharpest end of the range, with one it flattens everything to excuse
     /// it): it keeps the temperature of the length before it (1 for the first).
     public static func fit(_ plan: Plan) throws -> Fit {
+        let (ranker, recorded) = try Self.ranker(plan)
         let documents = try plan.corpus.map { try AtomicFile.read($0, limit: corpusLimit) }
         let evaluation = try KeyRecoveryEvaluation(
             documents: documents, lengths: plan.lengths.sorted(), trialsPerLength: plan.trialsPerLength, seed: plan.seed, starts: .word, keys: 1...25)
-        let (ranker, recorded) = try Self.ranker(plan)
         let texts = evaluation.trials.map { String(decoding: $0.ciphertext, as: UTF8.self) }
         let (likelihoods, logPrior) = try evidence(ranker, texts)
         let keys = evaluation.trials.map(\.key)
@@ -115,7 +115,8 @@ public enum MethodCalibration {
 
     /// The temperatures fitted per length on messages' log-likelihoods (`letters[i]` is message
     /// i's length), each rounded to four decimals; a length with fewer than
-    /// ``fewestWrongAnswers`` wrong answers keeps the temperature of the length before it.
+    /// ``fewestWrongAnswers`` wrong answers keeps the temperature of the length before it. One
+    /// temperature for all lengths comes back as a constant schedule.
     public static func schedule(likelihoods: [[Double]], keys: [Int], letters: [Int], logPrior: [Double]) -> TemperatureSchedule {
         precondition(likelihoods.count == keys.count && keys.count == letters.count && !keys.isEmpty, "one key and length per message")
         var points: [(letters: Int, temperature: Double)] = []
@@ -129,7 +130,8 @@ public enum MethodCalibration {
             let fitted = TemperatureScaling.fit(likelihoods: of.map { likelihoods[$0] }, keys: of.map { keys[$0] }, logPrior: logPrior)
             points.append((n, (fitted * 10_000).rounded() / 10_000))
         }
-        return TemperatureSchedule(points: points)
+        // The same temperature at every length is one temperature.
+        return Set(points.map(\.temperature)).count == 1 ? TemperatureSchedule(points[0].temperature) : TemperatureSchedule(points: points)
     }
 
     /// Writes `plan.file` again, to `output`, with `temperature` recorded (atomically: the old
@@ -170,6 +172,8 @@ public enum MethodCalibration {
         case .neural:
             settings.model = plan.file
             let decrypter = try plan.method.ranker(settings) as! NeuralDecrypter
+            // Messages come with keys 1–25; a model for one key would be measured on the others.
+            if let key = decrypter.trainedKey { throw DecryptionError.fixedKeyCalibration(path: plan.file, key: key) }
             return (decrypter, decrypter.temperature)
         case .quadgram, .bigram, .unigram, .chi2:
             settings.statistics = try NgramStatistics.load(path: plan.file)

@@ -34,7 +34,16 @@ import CaesarTestSupport
     @Test func aFirstLengthWithoutErrorsStartsFromOne() {
         let a = Self.messages(letters: 5, right: 40, count: 40)
         #expect(MethodCalibration.schedule(likelihoods: a.likelihoods, keys: a.keys, letters: a.letters, logPrior: TemperatureScaling.uniformLogPrior)
-                == TemperatureSchedule(points: [(5, 1)]))
+                == 1)
+    }
+
+    /// A decrypter for one key has no choice among keys to be sure or unsure of.
+    @Test func aFixedKeyModelIsRefused() throws {
+        let folder = ScratchFolder.make("calibration")
+        let model = folder + "/key5.safetensors"
+        try NeuralDecrypterTests.trained.save(to: model)
+        let plan = MethodCalibration.Plan(method: .neural, file: model, corpus: [Self.story])
+        #expect(throws: DecryptionError.fixedKeyCalibration(path: model, key: 5)) { try MethodCalibration.fit(plan) }
     }
 
     /// The whole round: fit a letter scorer on a text, write the statistics with the fitted
@@ -49,7 +58,6 @@ import CaesarTestSupport
         (plan.lengths, plan.trialsPerLength, plan.command) = ([4, 8], 60, "caesar calibrate --method bigram …")
         let fit = try MethodCalibration.fit(plan)
         #expect(fit.messages == 120 && fit.recorded == 1 && fit.rows.map(\.letters) == [4, 8])
-        #expect(fit.temperature.points.map(\.letters) == [4, 8])
         try MethodCalibration.record(fit.temperature, plan: plan, to: output)
         let calibrated = try NgramStatistics.load(path: output)
         #expect(calibrated.temperatures == [.bigram: fit.temperature])

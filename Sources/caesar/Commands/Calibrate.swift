@@ -4,12 +4,12 @@ import CaesarIO
 import Foundation
 
 extension Caesar {
-    /// `caesar calibrate --method M FILE-OPTION CORPUS...`: an honest confidence for a method.
+    /// `caesar calibrate --method M FILE-OPTION --corpus TEXT...`: an honest confidence for a method.
     struct Calibrate: ParsableCommand, MatrixHeavyCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fit the temperature that makes a method's confidence a probability, and record it in its file.",
             // The generated synopsis lists every option on one line wider than a terminal; OPTIONS lists them.
-            usage: "caesar calibrate -m <method> --model|--lm|--ngrams <path> <corpus> ...",
+            usage: "caesar calibrate -m <method> --model|--lm|--ngrams <path> --corpus <file>",
             discussion: """
                 A method's posterior over the 26 keys is only as honest as its evidence: letter \
                 statistics ignore how letters hang together, a network is trained to be sure. One \
@@ -24,12 +24,12 @@ extension Caesar {
                 on other text still.
 
                 Examples:
-                  caesar calibrate --method neural --model my.safetensors held-out.txt
-                  caesar calibrate -m quadgram --ngrams fr.ngrams -o fr2.ngrams germinal.txt
-                  caesar calibrate -m lm --lm nl.safetensors --dry-run --trials 200 brief.txt
+                  caesar calibrate --method neural --model my.safetensors --corpus held-out.txt
+                  caesar calibrate -m quadgram --ngrams fr.ngrams -o fr2.ngrams --corpus germinal.txt
+                  caesar calibrate -m lm --lm nl.safetensors --dry-run --lengths 5,10 --corpus brief.txt
                 """)
 
-        @Argument(help: ArgumentHelp("Held-out UTF-8 texts to cut the messages from.", valueName: "corpus"))
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("Held-out UTF-8 texts to cut the messages from.", valueName: "file"))
         var corpus: [String] = []
 
         @Option(name: [.customShort("m"), .long], help: ArgumentHelp("The method whose confidence to calibrate.", valueName: "method"))
@@ -64,7 +64,7 @@ extension Caesar {
 
         func validate() throws {
             var isFolder: ObjCBool = false
-            guard !corpus.isEmpty else { throw ValidationError("give held-out text to cut the messages from, e.g. caesar calibrate … held-out.txt") }
+            guard !corpus.isEmpty else { throw ValidationError("give held-out text to cut the messages from with --corpus FILE") }
             let given = [("--model", model), ("--lm", lm), ("--ngrams", ngrams)].filter { $0.1 != nil }.map(\.0)
             let wanted = Self.fileOption(method)
             guard given == [wanted] else {
