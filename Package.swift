@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "CaesarTextTests",
             dependencies: [
-                "CaesarText",
+                "CaesarText", "CaesarTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

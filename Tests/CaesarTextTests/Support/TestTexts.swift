@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+import CaesarTestSupport
 
 /// Texts the tests share: the in-repo corpus, the shared books, random Unicode.
 enum TestTexts {
@@ -29,7 +30,7 @@ enum TestTexts {
     /// packages are not installed.
     static let debianBooks: [URL] = {
         guard debianTextsInstalled else { return [] }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caesar-books-\(ProcessInfo.processInfo.processIdentifier)")
+        let folder = URL(fileURLWithPath: ScratchFolder.make("books"))
         let script = repository.appendingPathComponent("Corpora/build-debian-corpora.sh").path
         guard output(of: "bash", [script, folder.path]) != nil else { return [] }
         return ["devil.txt", "kjv.txt"].map { folder.appendingPathComponent($0) }
