@@ -15,10 +15,10 @@ import CaesarIO
 ///
 /// Lines starting with `#` are comments (the ones before `caesar-ngrams 1` become ``notes``);
 /// blank lines are ignored. An optional `calibration` line before the sections gives the
-/// scorers' temperatures (``NgramStatistics/temperatures``, each a ``TemperatureSchedule``). Each of the orders 1, 2 and 4 has
-/// one section: a header giving the
-/// number of n-grams counted (`total`, pruned ones included), the pruning threshold and how
-/// many entry lines follow, then those lines, n lowercase letters and a count ≥ min-count.
+/// scorers' temperatures (``NgramStatistics/temperatures``, each a ``TemperatureSchedule``).
+/// Each of the orders 1, 2 and 4 has one section: a header giving the number of n-grams
+/// counted (`total`, pruned ones included), the pruning threshold and how many entry lines
+/// follow, then those lines, n lowercase letters and a count ≥ min-count.
 extension NgramStatistics {
     /// The first line that is not a comment; the number is the format version.
     public static let formatMagic = "caesar-ngrams 1"

@@ -25,6 +25,9 @@ public enum TemperatureScaling {
     /// The metadata key under which model files record their temperature.
     public static let metadataKey = "calibration_temperature"
 
+    /// The metadata key of the command that fitted it (`caesar calibrate …`).
+    public static let commandKey = "calibration_command"
+
     /// The temperatures a file records (`text`, see ``TemperatureSchedule/init(text:)``), or 1
     /// when it records none or something that is not a schedule of temperatures in ``range``.
     public static func recorded(_ text: String?) -> TemperatureSchedule {
@@ -73,7 +76,7 @@ public enum TemperatureScaling {
 /// which is what a language model of text with word gaps needs.
 ///
 /// Written as files record it: `1.0230` (constant) or `4:0.9800,5:1.4100,…,20:3.2000`.
-public struct TemperatureSchedule: Sendable, Equatable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, CustomStringConvertible {
+public struct TemperatureSchedule: Sendable, Equatable, Encodable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, CustomStringConvertible {
     /// (letters, temperature), by increasing letters; one point with letters 0 is a constant.
     public let points: [(letters: Int, temperature: Double)]
 
@@ -128,6 +131,12 @@ public struct TemperatureSchedule: Sendable, Equatable, ExpressibleByFloatLitera
     /// As files record it, four decimals.
     public var description: String {
         isConstant ? format(points[0].temperature, 4) : points.map { "\($0.letters):\(format($0.temperature, 4))" }.joined(separator: ",")
+    }
+
+    /// In JSON as in files: ``description``.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 
     public static func == (a: TemperatureSchedule, b: TemperatureSchedule) -> Bool {

@@ -60,22 +60,7 @@ public enum MethodCalibration {
             public let calibrationErrorBefore: Double
             public let calibrationErrorAfter: Double
         }
-
-        enum CodingKeys: String, CodingKey { case method, file, messages, recorded, temperature, rows }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(method, forKey: .method)
-            try c.encode(file, forKey: .file)
-            try c.encode(messages, forKey: .messages)
-            try c.encode(recorded.description, forKey: .recorded)
-            try c.encode(temperature.description, forKey: .temperature)
-            try c.encode(rows, forKey: .rows)
-        }
     }
-
-    /// The metadata key of the command that calibrated a model file.
-    public static let commandKey = "calibration_command"
 
     /// The wrong answers a length needs for a temperature of its own.
     public static let fewestWrongAnswers = 10
@@ -141,7 +126,7 @@ public enum MethodCalibration {
         case .neural, .charRNN:
             var file = try ModelFile.load(from: plan.file)
             file.metadata[TemperatureScaling.metadataKey] = temperature.description
-            file.metadata[commandKey] = plan.command
+            file.metadata[TemperatureScaling.commandKey] = plan.command
             try file.save(to: output)
         case .lm:
             try NgramLanguageModel.load(from: plan.file).recording(temperature: temperature, command: plan.command).save(to: output)

@@ -73,7 +73,7 @@ public final class NgramLanguageModel: @unchecked Sendable {
     public func recording(temperature: TemperatureSchedule, command: String? = nil) -> NgramLanguageModel {
         var metadata = metadata
         metadata[TemperatureScaling.metadataKey] = temperature.description
-        metadata["calibration_command"] = command
+        metadata[TemperatureScaling.commandKey] = command
         return with(metadata: metadata)
     }
 
